@@ -1,0 +1,107 @@
+package org.planmap.geodata;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.locationtech.jts.geom.Geometry;
+import org.planmap.geo.Geometries;
+import org.planmap.plan.CollectionSpec;
+import org.planmap.plan.Column;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The SQL that writes loaded features into their tables. Identifiers come from {@link CollectionSpec} only;
+ * values are bound as parameters. Properties without a column of their own are kept in {@code attrs} (JSON).
+ */
+@Component
+public class FeatureTableWriter {
+  private final JdbcTemplate jdbc;
+  private final ObjectMapper json;
+
+  public FeatureTableWriter(JdbcTemplate jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  public int deleteBySourceFile(CollectionSpec spec, String sourceFile) {
+    return jdbc.update("DELETE FROM " + spec.table() + " WHERE source_file = ?", sourceFile);
+  }
+
+  /**
+   * Inserts features of one collection, all owned by {@code sourceFile}.
+   *
+   * @param seats seat points by feature id (territories only; may be empty)
+   */
+  public void insert(CollectionSpec spec, String planId, String sourceFile, List<FeatureRecord> features,
+      Map<String, Geometry> seats) {
+    List<Column> columns = spec.columns();
+    boolean withSeat = spec.hasColumn("adcode");
+    String names = columns.stream().map(Column::name).collect(Collectors.joining(", "));
+    String marks = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
+    String sql = "INSERT INTO " + spec.table() + " (id, plan_id, " + names + ", attrs, source_file, geom"
+        + (withSeat ? ", seat" : "") + ") VALUES (?, ?, " + marks + ", ?, ?, ST_GeomFromWKB(?, 4326)"
+        + (withSeat ? ", ST_GeomFromWKB(?, 4326)" : "") + ")";
+    Set<String> ids = new HashSet<>();
+    List<Object[]> rows = new ArrayList<>();
+    for (FeatureRecord f : features) {
+      String where = sourceFile + " feature " + f.id();
+      if (f.id() == null || f.id().isBlank() || !ids.add(f.id())) {
+        throw new IllegalArgumentException(where + ": missing or duplicate id");
+      }
+      rows.add(row(spec, planId, sourceFile, f, seats.get(f.id()), withSeat, where));
+    }
+    jdbc.batchUpdate(sql, rows);
+  }
+
+  private Object[] row(CollectionSpec spec, String planId, String sourceFile, FeatureRecord f, Geometry seat,
+      boolean withSeat, String where) {
+    List<Column> columns = spec.columns();
+    Map<String, Object> rest = new LinkedHashMap<>(f.properties());
+    List<Object> values = new ArrayList<>();
+    values.add(f.id());
+    values.add(planId);
+    for (Column c : columns) {
+      values.add(convert(c, rest.remove(c.name()), where));
+    }
+    rest.values().removeIf(v -> v == null);
+    values.add(rest.isEmpty() ? null : json.writeValueAsString(rest));
+    values.add(sourceFile);
+    values.add(Geometries.toWkb(Geometries.valid(f.geometry())));
+    if (withSeat) {
+      values.add(Geometries.toWkb(seat));
+    }
+    require(values.get(2) != null, where + ": missing name");
+    require(values.get(4) != null, where + ": missing kind");
+    require(values.get(9) != null, where + ": missing position_accuracy");
+    return values.toArray();
+  }
+
+  private Object convert(Column c, Object v, String where) {
+    if (v == null) {
+      return c.name().equals("outside_territory") ? Boolean.FALSE : null;
+    }
+    try {
+      return switch (c.type()) {
+        case TEXT -> v.toString();
+        case JSON -> json.writeValueAsString(v);
+        case INTEGER -> v instanceof Number n ? n.intValue() : Integer.valueOf(v.toString().trim());
+        case DOUBLE -> v instanceof Number n ? n.doubleValue() : Double.valueOf(v.toString().trim());
+        case BOOLEAN -> v instanceof Boolean b ? b : Boolean.valueOf(v.toString().trim());
+      };
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(where + ": " + c.name() + " '" + v + "' is not a number");
+    }
+  }
+
+  private static void require(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+}

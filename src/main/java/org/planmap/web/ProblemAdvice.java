@@ -1,0 +1,68 @@
+package org.planmap.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one error model: every failure leaves as RFC 7807 problem JSON, with no stack trace or SQL in it.
+ * Spring MVC's own exceptions (404, 405, 406, missing parameters…) are handled by the base class.
+ */
+@RestControllerAdvice
+public class ProblemAdvice extends ResponseEntityExceptionHandler {
+  private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+  @ExceptionHandler(ApiException.class)
+  public ResponseEntity<ProblemDetail> api(ApiException e) {
+    return problem(e.status(), e.title(), e.getMessage());
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  public ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+    return problem(HttpStatus.BAD_REQUEST, "Bad request",
+        "parameter '" + e.getName() + "' has an invalid value '" + e.getValue() + "'");
+  }
+
+  @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
+      TransientDataAccessException.class})
+  public ResponseEntity<ProblemDetail> unavailable(Exception e) {
+    log.warn("database unavailable: {}", e.getMessage());
+    return problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
+        "the map database cannot be reached right now; please retry in a moment");
+  }
+
+  @ExceptionHandler(Exception.class)
+  public ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    log.error("unexpected error", e);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+        "Planmap could not complete this request; the error has been logged");
+  }
+
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+      WebRequest request) {
+    HttpHeaders h = new HttpHeaders();
+    h.addAll(headers);
+    h.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    return new ResponseEntity<>(body, h, status);
+  }
+
+  private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+    p.setTitle(title);
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+  }
+}

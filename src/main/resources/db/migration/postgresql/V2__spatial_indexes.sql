@@ -1,0 +1,14 @@
+-- GiST index on every geometry column (PostGIS).
+CREATE INDEX territory_geom_gist ON territory USING GIST (geom);
+CREATE INDEX park_geom_gist ON park USING GIST (geom);
+CREATE INDEX zone_geom_gist ON zone USING GIST (geom);
+CREATE INDEX corridor_geom_gist ON corridor USING GIST (geom);
+CREATE INDEX route_geom_gist ON route USING GIST (geom);
+CREATE INDEX route_stop_geom_gist ON route_stop USING GIST (geom);
+CREATE INDEX scenic_spot_geom_gist ON scenic_spot USING GIST (geom);
+CREATE INDEX project_geom_gist ON project USING GIST (geom);
+CREATE INDEX protected_area_geom_gist ON protected_area USING GIST (geom);
+CREATE INDEX transport_node_geom_gist ON transport_node USING GIST (geom);
+CREATE INDEX structure_element_geom_gist ON structure_element USING GIST (geom);
+CREATE INDEX parcel_geom_gist ON parcel USING GIST (geom);
+CREATE INDEX territory_seat_gist ON territory USING GIST (seat);
