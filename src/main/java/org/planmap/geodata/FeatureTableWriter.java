@@ -92,7 +92,9 @@ public class FeatureTableWriter {
         case JSON -> json.writeValueAsString(v);
         case INTEGER -> v instanceof Number n ? n.intValue() : Integer.valueOf(v.toString().trim());
         case DOUBLE -> v instanceof Number n ? n.doubleValue() : Double.valueOf(v.toString().trim());
-        case BOOLEAN -> v instanceof Boolean b ? b : Boolean.valueOf(v.toString().trim());
+        case BOOLEAN -> v instanceof Boolean b ? b
+            : v instanceof Number n ? n.intValue() != 0
+            : java.util.Set.of("true", "t", "1", "yes", "y").contains(v.toString().trim().toLowerCase());
       };
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(where + ": " + c.name() + " '" + v + "' is not a number");

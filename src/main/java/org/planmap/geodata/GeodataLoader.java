@@ -33,7 +33,7 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Loads {@code geodata/} at start-up, before the web server takes requests. Idempotent: a file whose SHA-256
  * is unchanged is skipped; a changed file replaces exactly its own rows; a removed file's rows are deleted.
- * Each file is one transaction, so a broken file leaves the database as it was (and start-up fails loudly).
+ * A run is one transaction, so a broken file leaves the database as it was (and start-up fails loudly).
  */
 @Component
 public class GeodataLoader implements SmartInitializingSingleton {
@@ -67,34 +67,33 @@ public class GeodataLoader implements SmartInitializingSingleton {
         r.loaded(), r.unchanged(), r.removed());
   }
 
+  /** One run, in one transaction: removed files are unloaded first, then changed files are (re)loaded. */
   public Report load() {
     Path root = properties.geodataDir();
-    Map<String, String> known = new HashMap<>(registry.checksums());
-    int loaded = 0;
-    int unchanged = 0;
-    for (GeodataFile file : discover(root)) {
-      String sha = sha256(root.resolve(file.path()));
-      if (sha.equals(known.remove(file.path()))) {
-        unchanged++;
-        continue;
-      }
-      tx.executeWithoutResult(s -> {
-        unload(file);
-        registry.record(file.path(), sha, loadFile(root, file));
-      });
-      loaded++;
-    }
-    for (String gone : known.keySet()) {
-      tx.executeWithoutResult(s -> {
+    List<GeodataFile> files = discover(root);
+    return tx.execute(status -> {
+      Map<String, String> known = new HashMap<>(registry.checksums());
+      List<String> removed = new ArrayList<>(known.keySet());
+      files.forEach(f -> removed.remove(f.path()));
+      for (String gone : removed) {
         GeodataFile.classify(gone).ifPresent(this::unload);
         registry.forget(gone);
-      });
-    }
-    tx.executeWithoutResult(s -> plans.findAll().forEach(p -> {
-      plans.linkTerritories(p);
-      townships.derive(p.id());
-    }));
-    return new Report(loaded, unchanged, known.size());
+      }
+      int loaded = 0;
+      for (GeodataFile file : files) {
+        String sha = sha256(root.resolve(file.path()));
+        if (!sha.equals(known.get(file.path()))) {
+          unload(file);
+          registry.record(file.path(), sha, loadFile(root, file));
+          loaded++;
+        }
+      }
+      for (PlanRecord p : plans.findAll()) {
+        plans.linkTerritories(p);
+        townships.derive(p.id());
+      }
+      return new Report(loaded, files.size() - loaded, removed.size());
+    });
   }
 
   private List<GeodataFile> discover(Path root) {

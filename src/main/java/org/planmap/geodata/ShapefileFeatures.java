@@ -21,9 +21,14 @@ import org.planmap.geo.Geometries;
  * DBF field names are at most 10 characters, so a few are mapped back to Planmap's property names.
  */
 public final class ShapefileFeatures {
-  private static final Map<String, String> FIELD_NAMES = Map.of(
-      "src_doc", "source_doc", "src_line", "source_line", "src_text", "source_text",
-      "pos_acc", "position_accuracy", "loc_text", "location_text", "outside", "outside_territory");
+  private static final Map<String, String> FIELD_NAMES = Map.ofEntries(
+      Map.entry("src_doc", "source_doc"), Map.entry("src_line", "source_line"),
+      Map.entry("src_text", "source_text"), Map.entry("pos_acc", "position_accuracy"),
+      Map.entry("loc_text", "location_text"), Map.entry("outside", "outside_territory"),
+      // the names ogr2ogr and ArcGIS make by cutting at 10 characters
+      Map.entry("source_lin", "source_line"), Map.entry("source_tex", "source_text"),
+      Map.entry("position_a", "position_accuracy"), Map.entry("location_t", "location_text"),
+      Map.entry("outside_te", "outside_territory"), Map.entry("other_line", "other_lines"));
 
   private ShapefileFeatures() {}
 
