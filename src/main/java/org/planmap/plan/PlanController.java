@@ -12,9 +12,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/plans")
 public class PlanController {
   private final PlanService plans;
+  private final PlanReportService reports;
 
-  public PlanController(PlanService plans) {
+  public PlanController(PlanService plans, PlanReportService reports) {
     this.plans = plans;
+    this.reports = reports;
   }
 
   @GetMapping
@@ -25,6 +27,11 @@ public class PlanController {
   @GetMapping("/{planId}")
   public PlanService.PlanSummary one(@PathVariable String planId) {
     return plans.summary(planId);
+  }
+
+  @GetMapping("/{planId}/report")
+  public PlanReport report(@PathVariable String planId) {
+    return reports.report(planId);
   }
 
   @GetMapping("/{planId}/indicators")

@@ -43,6 +43,26 @@ public class PlanRepository {
         rs.getString("source_text"), rs.getString("notes")), planId);
   }
 
+  /** A feature as the data report needs it. */
+  public record ReportRow(String id, String name, List<String> aliases, String positionAccuracy, Integer sourceLine,
+      String notes) {}
+
+  /** The features of one plan in one collection (table name from the whitelist). */
+  public List<ReportRow> reportRows(CollectionSpec c, String planId) {
+    return jdbc.query("SELECT id, name, aliases, position_accuracy, source_line, notes FROM " + c.table()
+        + " WHERE plan_id = ? ORDER BY id", (rs, i) -> new ReportRow(rs.getString("id"), rs.getString("name"),
+            aliases(rs.getString("aliases")),
+            rs.getString("position_accuracy"), (Integer) rs.getObject("source_line"), rs.getString("notes")), planId);
+  }
+
+  /** Aliases are a JSON array; a file that stored a single string (e.g. a shapefile) yields that string. */
+  private List<String> aliases(String stored) {
+    if (stored == null) {
+      return List.of();
+    }
+    return stored.trim().startsWith("[") ? json.readValue(stored, STRINGS) : List.of(json.readValue(stored, String.class));
+  }
+
   public void insert(PlanRecord p, String sourceFile) {
     jdbc.update("INSERT INTO plan (id, title, issuer, plan_date, period, territory_name, territory_adcodes,"
         + " source_doc, source_line, notes, source_file) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
