@@ -19,6 +19,13 @@ const GEOMETRY = {
 const errors = [];
 const err = (where, msg) => errors.push(`${where}: ${msg}`);
 const norm = (s) => String(s).replace(/\s+/g, '');
+// A name may run on past the end of its line (page breaks split names): it must start on the cited line.
+function namedAt(lines, n, name) {
+  const first = norm(lines[n - 1]);
+  const joined = first + lines.slice(n, n + 3).map(norm).join('');
+  const at = joined.indexOf(name);
+  return at >= 0 && at < first.length;
+}
 
 const counties = JSON.parse(readFileSync(join(root, 'geodata', 'boundaries', 'counties.geojson'), 'utf8')).features;
 const rings = (g) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
@@ -82,7 +89,7 @@ for (const plan of plans) {
       const line = lines[p.source_line - 1];
       const names = [p.name, ...(p.aliases || [])].map(norm);
       if (line == null) err(at, `line ${p.source_line} does not exist`);
-      else if (!names.some((n) => norm(line).includes(n))) err(at, `line ${p.source_line} names neither ${p.name} nor an alias`);
+      else if (!names.some((n) => namedAt(lines, p.source_line, n))) err(at, `line ${p.source_line} names neither ${p.name} nor an alias`);
       if (p.source_text && line && !norm(line).includes(norm(p.source_text))) err(at, 'source_text is not verbatim from source_line');
       if (f.geometry == null) {
         if (p.position_accuracy !== 'unlocated') err(at, 'null geometry but not unlocated');

@@ -59,13 +59,12 @@ class GeodataCitationTest {
     assertThat(p.get("source_doc")).isEqualTo(meta.path("source_doc").asString());
     int line = ((Number) p.get("source_line")).intValue();
     assertThat(line).as("source_line").isBetween(1, lines.size());
-    String text = normalize(lines.get(line - 1));
     List<String> names = new ArrayList<>();
     names.add(p.get("name").toString());
     if (p.get("aliases") instanceof List<?> aliases) {
       aliases.forEach(a -> names.add(a.toString()));
     }
-    assertThat(names.stream().map(GeodataCitationTest::normalize).anyMatch(text::contains))
+    assertThat(names.stream().anyMatch(n -> namedAt(lines, line, n)))
         .as("line %d names one of %s: %s", line, names, lines.get(line - 1)).isTrue();
     Geometry g = f.geometry();
     if (g == null) {
@@ -86,6 +85,17 @@ class GeodataCitationTest {
         .map(c -> Geometries.valid(c.geometry())).toList();
     assertThat(parts).hasSize(adcodes.size());
     return PreparedGeometryFactory.prepare(UnaryUnionOp.union(parts).buffer(TOLERANCE_DEG));
+  }
+
+  /** The name starts on the cited line; it may run on into the next lines (page breaks split names). */
+  static boolean namedAt(List<String> lines, int line, String name) {
+    String first = normalize(lines.get(line - 1));
+    StringBuilder joined = new StringBuilder(first);
+    for (int i = line; i < Math.min(lines.size(), line + 3); i++) {
+      joined.append(normalize(lines.get(i)));
+    }
+    int at = joined.indexOf(normalize(name));
+    return at >= 0 && at < first.length();
   }
 
   private static String normalize(String s) {
