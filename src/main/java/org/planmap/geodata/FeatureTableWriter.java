@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.locationtech.jts.geom.Geometry;
 import org.planmap.geo.Geometries;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.planmap.plan.CollectionSpec;
 import org.planmap.plan.Column;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,6 +23,9 @@ import tools.jackson.databind.ObjectMapper;
  */
 @Component
 public class FeatureTableWriter {
+  /** Prefix of {@code source_file} for rows that users created or changed. */
+  public static final String USER = "user:";
+  private static final Logger log = LoggerFactory.getLogger(FeatureTableWriter.class);
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
 
@@ -48,15 +53,26 @@ public class FeatureTableWriter {
         + (withSeat ? ", seat" : "") + ") VALUES (?, ?, " + marks + ", ?, ?, ST_GeomFromWKB(?, 4326)"
         + (withSeat ? ", ST_GeomFromWKB(?, 4326)" : "") + ")";
     Set<String> ids = new HashSet<>();
+    Set<String> edited = sourceFile.startsWith(USER) ? Set.of() : editedByUsers(spec);
     List<Object[]> rows = new ArrayList<>();
     for (FeatureRecord f : features) {
       String where = sourceFile + " feature " + f.id();
       if (f.id() == null || f.id().isBlank() || !ids.add(f.id())) {
         throw new IllegalArgumentException(where + ": missing or duplicate id");
       }
+      if (edited.contains(f.id())) {
+        log.info("{}: kept the version a planner edited; the file's version is not loaded", where);
+        continue;
+      }
       rows.add(row(spec, planId, sourceFile, f, seats.get(f.id()), withSeat, where));
     }
     jdbc.batchUpdate(sql, rows);
+  }
+
+  /** Features a planner has changed belong to them from then on: a reload of the shipped file never overwrites them. */
+  private Set<String> editedByUsers(CollectionSpec spec) {
+    return new HashSet<>(jdbc.queryForList("SELECT id FROM " + spec.table() + " WHERE source_file LIKE ?",
+        String.class, USER + "%"));
   }
 
   private Object[] row(CollectionSpec spec, String planId, String sourceFile, FeatureRecord f, Geometry seat,

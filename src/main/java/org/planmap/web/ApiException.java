@@ -1,11 +1,14 @@
 package org.planmap.web;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /** A request Planmap refuses, with words a planner can act on; rendered as RFC 7807 problem JSON. */
 public class ApiException extends RuntimeException {
   private final HttpStatus status;
   private final String title;
+  private final Map<String, Object> properties = new LinkedHashMap<>();
 
   public ApiException(HttpStatus status, String title, String detail) {
     super(detail);
@@ -19,6 +22,25 @@ public class ApiException extends RuntimeException {
 
   public static ApiException notFound(String detail) {
     return new ApiException(HttpStatus.NOT_FOUND, "Not found", detail);
+  }
+
+  /** 422: the request is well-formed but breaks a rule (geometry, attribute); {@code location} is [lon, lat] or null. */
+  public static ApiException unprocessable(String detail, double[] location) {
+    ApiException e = new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Not accepted", detail);
+    if (location != null) {
+      e.properties.put("location", location);
+    }
+    return e;
+  }
+
+  /** Adds a member to the problem body (e.g. the current version on a conflict). */
+  public ApiException with(String name, Object value) {
+    properties.put(name, value);
+    return this;
+  }
+
+  public Map<String, Object> properties() {
+    return properties;
   }
 
   public HttpStatus status() {

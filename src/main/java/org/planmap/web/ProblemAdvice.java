@@ -27,7 +27,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ApiException.class)
   public ResponseEntity<ProblemDetail> api(ApiException e) {
-    return problem(e.status(), e.title(), e.getMessage());
+    ResponseEntity<ProblemDetail> r = problem(e.status(), e.title(), e.getMessage());
+    e.properties().forEach(r.getBody()::setProperty);
+    return r;
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

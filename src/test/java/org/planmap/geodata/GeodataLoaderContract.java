@@ -117,6 +117,25 @@ abstract class GeodataLoaderContract {
     assertThat(counts()).isEqualTo(before);
   }
 
+  @Test
+  void aFeatureAPlannerEditedIsNeverOverwrittenByAReload(@TempDir Path copy) throws IOException {
+    String id = jdbc.queryForObject("SELECT MIN(id) FROM park WHERE plan_id = 'changji'", String.class);
+    String file = jdbc.queryForObject("SELECT source_file FROM park WHERE id = ?", String.class, id);
+    jdbc.update("UPDATE park SET source_file = 'user:tester', name = '规划师改过的名字' WHERE id = ?", id);
+    try {
+      copyTree(properties.geodataDir(), copy);
+      Path parks = copy.resolve(file);
+      Files.writeString(parks, Files.readString(parks, StandardCharsets.UTF_8) + "\n", StandardCharsets.UTF_8);
+      assertThat(loaderFor(copy).load().loaded()).isEqualTo(1);
+      assertThat(jdbc.queryForObject("SELECT name FROM park WHERE id = ?", String.class, id)).isEqualTo("规划师改过的名字");
+    } finally {
+      jdbc.update("DELETE FROM park WHERE id = ?", id);
+      jdbc.update("DELETE FROM geodata_file WHERE path = ?", file);
+      loader.load();
+    }
+    assertThat(jdbc.queryForObject("SELECT source_file FROM park WHERE id = ?", String.class, id)).isEqualTo(file);
+  }
+
   private GeodataLoader loaderFor(Path dir) {
     PlanmapProperties other = new PlanmapProperties(dir, properties.ogcapi(), properties.basemaps());
     return new GeodataLoader(other, registry, writer, plans, townships, tx, json);

@@ -10,15 +10,29 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** A small real HTTP client for tests against the running server. */
 public final class Http {
-  private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final String base;
+  private final HttpClient client;
+  private final java.net.CookieManager cookies = new java.net.CookieManager();
 
+  /** A client without cookies (each request stands alone). */
   public Http(int port) {
-    this.base = "http://127.0.0.1:" + port;
+    this(port, false);
   }
 
-  public record Response(int status, String contentType, String body) {
+  /** A client that keeps cookies, like a browser session, when {@code session} is true. */
+  public Http(int port, boolean session) {
+    this.base = "http://127.0.0.1:" + port;
+    this.client = session ? HttpClient.newBuilder().cookieHandler(cookies).build() : HttpClient.newHttpClient();
+  }
+
+  /** The value of a cookie this session holds, or null. */
+  public String cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+        .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+  }
+
+  public record Response(int status, String contentType, String body, String etag) {
     public JsonNode json() {
       return JSON.readTree(body);
     }
@@ -29,13 +43,43 @@ public final class Http {
   }
 
   public Response get(String path, String accept) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET());
+  }
+
+  /** A request with any method, a body (JSON unless a Content-Type header says otherwise; or null) and headers given as name, value, name, value… */
+  public Response send(String method, String path, String jsonBody, String... headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).method(method,
+        jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+    boolean typed = false;
+    for (int i = 0; i < headers.length; i += 2) {
+      typed |= headers[i].equalsIgnoreCase("Content-Type");
+    }
+    if (jsonBody != null && !typed) {
+      b.header("Content-Type", "application/json");
+    }
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return send(b);
+  }
+
+  /** An {@code Authorization: Basic} header pair for {@link #send}. */
+  public static String[] basic(String user, String password) {
+    return new String[] {"Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+        (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8))};
+  }
+
+  private URI uri(String path) {
+    return URI.create(path.startsWith("http") ? path : base + path);
+  }
+
+  private Response send(HttpRequest.Builder request) {
     try {
-      HttpRequest request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
-          .header("Accept", accept).GET().build();
-      HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-      return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+      HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
+          r.headers().firstValue("ETag").orElse(null));
     } catch (IOException e) {
-      throw new IllegalStateException("request to " + path + " failed", e);
+      throw new IllegalStateException("request failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -1,0 +1,69 @@
+package org.planmap.security;
+
+import java.util.List;
+import java.util.Set;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
+import org.planmap.geo.Geometries;
+import org.planmap.web.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * A planner edits only within the territories granted to them: every geometry an edit touches (before and after)
+ * must lie in their granted county outlines; a feature without geometry must belong to a plan whose territory is
+ * wholly granted. Admins may edit everywhere.
+ */
+@Component
+public class TerritoryGuard {
+  private final JdbcTemplate jdbc;
+  private final UserStore users;
+  private final SecuritySettings settings;
+
+  public TerritoryGuard(JdbcTemplate jdbc, UserStore users, SecuritySettings settings) {
+    this.jdbc = jdbc;
+    this.users = users;
+    this.settings = settings;
+  }
+
+  public void checkCanEdit(Authentication auth, String planId, Geometry... geometries) {
+    if (auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"))) {
+      return;
+    }
+    Set<String> grants = users.grants(auth.getName());
+    if (grants.isEmpty()) {
+      throw forbidden("no territory is granted to you yet; ask an administrator");
+    }
+    boolean located = false;
+    Geometry allowed = grantedArea(grants);
+    for (Geometry g : geometries) {
+      if (g != null) {
+        located = true;
+        if (allowed == null || !allowed.covers(g)) {
+          throw forbidden("this lies outside the territories granted to you " + grants);
+        }
+      }
+    }
+    if (!located && planId != null && !grants.containsAll(planTerritories(planId))) {
+      throw forbidden("plan '" + planId + "' covers territories not granted to you " + grants);
+    }
+  }
+
+  private Geometry grantedArea(Set<String> grants) {
+    List<Geometry> parts = jdbc.query("SELECT ST_AsBinary(geom) FROM territory WHERE adcode IN ("
+        + String.join(",", grants.stream().map(g -> "?").toList()) + ")",
+        (rs, i) -> Geometries.valid(Geometries.fromWkb(rs.getBytes(1))), grants.toArray());
+    return parts.isEmpty() ? null : UnaryUnionOp.union(parts).buffer(settings.editToleranceDegrees());
+  }
+
+  private List<String> planTerritories(String planId) {
+    return jdbc.queryForList("SELECT adcode FROM territory WHERE plan_id = ? AND adcode IS NOT NULL", String.class,
+        planId);
+  }
+
+  private static ApiException forbidden(String detail) {
+    return new ApiException(HttpStatus.FORBIDDEN, "Not allowed", detail);
+  }
+}
