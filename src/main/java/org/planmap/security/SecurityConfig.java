@@ -22,6 +22,10 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration
 public class SecurityConfig {
+  /** Scripts and styles only from Planmap itself; tiles of configured basemaps may come from elsewhere. */
+  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+      + "img-src 'self' data: https: http:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+      + "frame-ancestors 'none'; form-action 'self'";
 
   @Bean
   PasswordEncoder passwordEncoder() {
@@ -45,6 +49,11 @@ public class SecurityConfig {
       }
       a.anyRequest().authenticated();
     });
+    http.headers(h -> h
+        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        .referrerPolicy(r -> r.policy(
+            org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+        .frameOptions(f -> f.deny()));
     http.csrf(c -> c.spa().ignoringRequestMatchers(r -> r.getHeader("Authorization") != null));
     http.httpBasic(b -> b.authenticationEntryPoint((req, res, e) ->
         problem(res, HttpStatus.UNAUTHORIZED, "Sign-in required", "please sign in to do this")));

@@ -188,4 +188,14 @@ abstract class LayoutContract {
     String fresh = browser.cookie("XSRF-TOKEN");
     assertThat(browser.send("POST", "/api/edit/parcels", body, "X-XSRF-TOKEN", fresh).status()).isEqualTo(201);
   }
+
+  @Test
+  void pagesCarrySecurityHeaders() throws Exception {
+    var response = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/")).build(),
+        java.net.http.HttpResponse.BodyHandlers.discarding());
+    assertThat(response.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
+    assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
+  }
 }
