@@ -70,8 +70,16 @@ export async function write(method, url, { json, form, ifMatch } = {}) {
 export function problemText(result) {
   const b = result.body || {};
   if (result.status === 401) return t('auth.needed');
-  if (result.status === 403) return t('edit.forbidden', { detail: b.detail || '' });
-  return b.detail || b.title || `HTTP ${result.status}`;
+  const reason = reasonText(b);
+  if (result.status === 403) return t('edit.forbidden', { detail: reason });
+  return reason || b.title || `HTTP ${result.status}`;
+}
+
+/** The server's machine-readable reason in the interface language, else its (English) detail. */
+function reasonText(body) {
+  const key = `problem.${body.code}`;
+  const known = body.code ? t(key, { field: body.field ?? '', detail: body.detail ?? '' }) : key;
+  return known !== key ? known : body.detail || '';
 }
 
 /** The header control: a sign-in form (user, password) or the signed-in user with a sign-out button. */

@@ -125,7 +125,7 @@ public class EditService {
     rules.stream().filter(r -> r.appliesTo(c)).forEach(r -> r.check(c, id, g, p));
     String planId = text(p.remove("plan"));
     if (planId == null || !store.planExists(planId)) {
-      throw ApiException.unprocessable("plan '" + planId + "' is not a plan Planmap knows", null).with("field", "plan");
+      throw ApiException.unprocessable("unknown_plan", "plan '" + planId + "' is not a plan Planmap knows", null).with("field", "plan");
     }
     guard.checkCanEdit(auth, planId, cur == null ? null : cur.geometry(), g);
     p.putIfAbsent("kind", DEFAULT_KIND.get(c.id()));

@@ -32,7 +32,7 @@ public final class GeometryRules {
   public static Geometry parse(CollectionSpec c, JsonNode geojson) {
     if (geojson == null || geojson.isNull() || geojson.isMissingNode()) {
       if (c == PlanCollections.PARCELS) {
-        throw ApiException.unprocessable("a parcel needs a polygon", null);
+        throw ApiException.unprocessable("needs_polygon", "a parcel needs a polygon", null);
       }
       return null;
     }
@@ -40,28 +40,28 @@ public final class GeometryRules {
     try {
       g = Geometries.fromGeoJson(geojson.toString());
     } catch (IllegalArgumentException e) {
-      throw ApiException.unprocessable("the geometry is not valid GeoJSON: " + e.getMessage(), null);
+      throw ApiException.unprocessable("bad_geojson", "the geometry is not valid GeoJSON: " + e.getMessage(), null);
     }
     if (!TYPES.get(c.id()).contains(g.getGeometryType())) {
-      throw ApiException.unprocessable(c.id() + " take " + TYPES.get(c.id()) + ", not " + g.getGeometryType(), null);
+      throw ApiException.unprocessable("wrong_geometry_type", c.id() + " take " + TYPES.get(c.id()) + ", not " + g.getGeometryType(), null);
     }
     if (g.getNumPoints() > MAX_VERTICES) {
-      throw ApiException.unprocessable("the geometry has " + g.getNumPoints() + " vertices; at most " + MAX_VERTICES
+      throw ApiException.unprocessable("too_many_vertices", "the geometry has " + g.getNumPoints() + " vertices; at most " + MAX_VERTICES
           + " are accepted", null);
     }
     for (Coordinate xy : g.getCoordinates()) {
       if (!Double.isFinite(xy.x) || !Double.isFinite(xy.y) || Math.abs(xy.x) > 180 || Math.abs(xy.y) > 90) {
-        throw ApiException.unprocessable("coordinates must be longitude/latitude in degrees (WGS84/CGCS2000)",
+        throw ApiException.unprocessable("bad_coordinates", "coordinates must be longitude/latitude in degrees (WGS84/CGCS2000)",
             Double.isFinite(xy.x) && Double.isFinite(xy.y) ? new double[] {xy.x, xy.y} : null);
       }
     }
     TopologyValidationError error = new IsValidOp(g).getValidationError();
     if (error != null) {
       Coordinate at = error.getCoordinate();
-      throw ApiException.unprocessable("the shape is not valid: " + error.getMessage(), new double[] {at.x, at.y});
+      throw ApiException.unprocessable("invalid_geometry", "the shape is not valid: " + error.getMessage(), new double[] {at.x, at.y});
     }
     if (g.isEmpty()) {
-      throw ApiException.unprocessable("the geometry is empty", null);
+      throw ApiException.unprocessable("empty_geometry", "the geometry is empty", null);
     }
     return g;
   }

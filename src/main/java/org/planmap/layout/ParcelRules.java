@@ -38,29 +38,29 @@ public class ParcelRules implements EditRules {
   public void check(CollectionSpec collection, String id, Geometry parcel, Map<String, Object> p) {
     String parkId = text(p.get("park_id"));
     EditStore.Current park = store.current(PlanCollections.PARKS, parkId == null ? "" : parkId)
-        .orElseThrow(() -> ApiException.unprocessable("park_id '" + parkId + "' is not a park", null));
+        .orElseThrow(() -> ApiException.unprocessable("not_a_park", "park_id '" + parkId + "' is not a park", null));
     if (park.geometry() == null || park.geometry().getDimension() < 2) {
-      throw ApiException.unprocessable("park '" + parkId + "' has no outline yet: draw its outline first", null);
+      throw ApiException.unprocessable("park_without_outline", "park '" + parkId + "' has no outline yet: draw its outline first", null);
     }
     double tolerance = settings.toleranceMetres() / METRES_PER_DEGREE;
     Geometry outside = parcel.difference(park.geometry().buffer(tolerance));
     if (!outside.isEmpty()) {
-      throw ApiException.unprocessable("the parcel reaches outside its park", at(outside));
+      throw ApiException.unprocessable("outside_park", "the parcel reaches outside its park", at(outside));
     }
     for (EditStore.Current other : store.parcelsNear(parkId, parcel.getEnvelopeInternal(), id)) {
       Geometry overlap = parcel.intersection(other.geometry()).buffer(-tolerance);
       if (!overlap.isEmpty()) {
-        throw ApiException.unprocessable("the parcel overlaps parcel " + other.id(), at(overlap))
+        throw ApiException.unprocessable("overlap", "the parcel overlaps parcel " + other.id(), at(overlap))
             .with("conflictsWith", other.id());
       }
     }
     double m2 = GeodesicArea.squareMetres(parcel);
     if (m2 < settings.minParcelM2()) {
-      throw ApiException.unprocessable(String.format("the parcel has %.1f m²; the smallest accepted is %.0f m²", m2,
+      throw ApiException.unprocessable("too_small", String.format("the parcel has %.1f m²; the smallest accepted is %.0f m²", m2,
           settings.minParcelM2()), at(parcel));
     }
     LandUseClasses.LandUse use = landUse.find(text(p.get("land_use_code"))).orElseThrow(() ->
-        ApiException.unprocessable("land_use_code '" + p.get("land_use_code")
+        ApiException.unprocessable("bad_land_use", "land_use_code '" + p.get("land_use_code")
             + "' is not in the 2023 用地用海分类 (e.g. 100101 一类工业用地)", null).with("field", "land_use_code"));
     p.put("land_use_code", use.code());
     p.put("land_use_name", use.name());
@@ -82,10 +82,10 @@ public class ParcelRules implements EditRules {
     try {
       d = v instanceof Number n ? n.doubleValue() : Double.parseDouble(v.toString().trim());
     } catch (NumberFormatException e) {
-      throw ApiException.unprocessable(field + " '" + v + "' is not a number", null).with("field", field);
+      throw ApiException.unprocessable("not_a_number", field + " '" + v + "' is not a number", null).with("field", field);
     }
     if (!Double.isFinite(d) || d < min || d > max) {
-      throw ApiException.unprocessable(field + " must be between " + min + " and " + max, null).with("field", field);
+      throw ApiException.unprocessable("out_of_range", field + " must be between " + min + " and " + max, null).with("field", field);
     }
     p.put(field, d);
   }

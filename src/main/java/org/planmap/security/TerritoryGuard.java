@@ -34,7 +34,7 @@ public class TerritoryGuard {
     }
     Set<String> grants = users.grants(auth.getName());
     if (grants.isEmpty()) {
-      throw forbidden("no territory is granted to you yet; ask an administrator");
+      throw forbidden("no_grants", "no territory is granted to you yet; ask an administrator");
     }
     boolean located = false;
     Geometry allowed = grantedArea(grants);
@@ -42,12 +42,12 @@ public class TerritoryGuard {
       if (g != null) {
         located = true;
         if (allowed == null || !allowed.covers(g)) {
-          throw forbidden("this lies outside the territories granted to you " + grants);
+          throw forbidden("outside_territory", "this lies outside the territories granted to you " + grants);
         }
       }
     }
     if (!located && planId != null && !grants.containsAll(planTerritories(planId))) {
-      throw forbidden("plan '" + planId + "' covers territories not granted to you " + grants);
+      throw forbidden("plan_not_granted", "plan '" + planId + "' covers territories not granted to you " + grants);
     }
   }
 
@@ -63,7 +63,7 @@ public class TerritoryGuard {
         planId);
   }
 
-  private static ApiException forbidden(String detail) {
-    return new ApiException(HttpStatus.FORBIDDEN, "Not allowed", detail);
+  private static ApiException forbidden(String code, String detail) {
+    return new ApiException(HttpStatus.FORBIDDEN, "Not allowed", detail).with("code", code);
   }
 }

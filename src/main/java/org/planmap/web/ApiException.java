@@ -24,9 +24,15 @@ public class ApiException extends RuntimeException {
     return new ApiException(HttpStatus.NOT_FOUND, "Not found", detail);
   }
 
-  /** 422: the request is well-formed but breaks a rule (geometry, attribute); {@code location} is [lon, lat] or null. */
-  public static ApiException unprocessable(String detail, double[] location) {
+  /**
+   * 422: the request is well-formed but breaks a rule (geometry, attribute).
+   *
+   * @param code a stable machine-readable reason (e.g. {@code outside_park}) that clients translate
+   * @param location [lon, lat] of the problem, or null
+   */
+  public static ApiException unprocessable(String code, String detail, double[] location) {
     ApiException e = new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Not accepted", detail);
+    e.properties.put("code", code);
     if (location != null) {
       e.properties.put("location", location);
     }

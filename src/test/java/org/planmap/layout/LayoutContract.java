@@ -128,6 +128,7 @@ abstract class LayoutContract {
     assertThat(overlap.status()).isEqualTo(422);
     assertThat(overlap.json().path("detail").asString()).contains("overlaps parcel");
     assertThat(overlap.json().path("location").size()).isEqualTo(2);
+    assertThat(overlap.json().path("code").asString()).isEqualTo("overlap");
   }
 
   @Test

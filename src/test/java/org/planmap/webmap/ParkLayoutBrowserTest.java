@@ -147,7 +147,7 @@ class ParkLayoutBrowserTest {
     new Select(driver.findElement(By.id("pm-parcel-land_use_code"))).selectByValue("1101");
     driver.findElement(By.id("pm-parcel-save")).click();
     browser.waiting(15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("pm-layout-status"), "未保存"));
-    assertThat(steps.text("pm-layout-status")).containsIgnoringCase("park");
+    assertThat(steps.text("pm-layout-status")).contains("地块超出园区边界");
     assertThat(driver.findElements(By.cssSelector("path.pm-problem-marker"))).hasSize(1);
     browser.assertNoConsoleErrorsExcept("/api/edit/parcels 422");
     JsonNode all = new Http(port).get("/ogcapi/collections/parcels/items?plan=tekes&limit=10000").json();
