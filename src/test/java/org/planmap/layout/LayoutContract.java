@@ -7,10 +7,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.planmap.security.AdminService;
 import org.planmap.security.Role;
+import org.planmap.support.ApiTest;
 import org.planmap.support.Http;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -18,22 +17,18 @@ import tools.jackson.databind.JsonNode;
  * Park layout editing end to end over HTTP, on both stores: rights, validation (422, nothing stored), areas,
  * versions (412/428), history and restore, the balance table.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class LayoutContract {
+abstract class LayoutContract extends ApiTest {
   static final String PASSWORD = "correct-horse-battery";
   /** A park in Korla (a point in the shipped data) that the tests give an outline. */
   static final String PARK = "korla-parks-shangku";
   /** A ~1.1 km x 1.1 km square around 86.10E 41.80N: inside 库尔勒市. */
   static final String OUTLINE = square(86.095, 41.795, 86.105, 41.805);
 
-  @LocalServerPort int port;
   @Autowired AdminService admin;
   @Autowired JdbcTemplate jdbc;
-  Http http;
 
   @BeforeEach
   void users() {
-    http = new Http(port);
     if (admin.list().stream().noneMatch(u -> u.username().equals("korla-planner"))) {
       admin.create(new AdminService.NewUser("korla-planner", PASSWORD, Role.PLANNER, Set.of("652801")));
       admin.create(new AdminService.NewUser("tacheng-planner", PASSWORD, Role.PLANNER, Set.of("654201", "654202")));

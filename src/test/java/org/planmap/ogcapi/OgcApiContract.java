@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,23 +16,12 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.planmap.geo.Geometries;
 import org.planmap.plan.PlanCollections;
+import org.planmap.support.ApiTest;
 import org.planmap.support.Http;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** OGC API - Features behaviour, the same on both stores (subclasses choose the store). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class OgcApiContract {
-  @LocalServerPort
-  int port;
-  Http http;
-
-  @BeforeEach
-  void client() {
-    http = new Http(port);
-  }
-
+abstract class OgcApiContract extends ApiTest {
   @Test
   void landingPageLinksWhatClientsWalk() {
     JsonNode landing = http.get("/ogcapi").json();

@@ -2,25 +2,13 @@ package org.planmap.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.planmap.support.ApiTest;
 import org.planmap.support.Http;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** /api/plans: plan records with extents, indicator tables and the data report. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class PlanApiContract {
-  @LocalServerPort
-  int port;
-  Http http;
-
-  @BeforeEach
-  void client() {
-    http = new Http(port);
-  }
-
+abstract class PlanApiContract extends ApiTest {
   @Test
   void plansHaveTheirTerritoryExtent() {
     JsonNode plans = http.get("/api/plans").json();
