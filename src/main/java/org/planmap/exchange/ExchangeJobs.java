@@ -43,8 +43,13 @@ public class ExchangeJobs implements DisposableBean {
   }
 
   public ExchangeJob submit(String kind, Work work) {
+    return submit(kind, UUID.randomUUID().toString().replace("-", "").substring(0, 16), work);
+  }
+
+  /** Submits a job under a given id (an import keeps its upload's id, which its rows carry). */
+  public ExchangeJob submit(String kind, String id, Work work) {
     purge();
-    ExchangeJob job = new ExchangeJob(UUID.randomUUID().toString().replace("-", "").substring(0, 16), kind);
+    ExchangeJob job = new ExchangeJob(id, kind);
     jobs.put(job.id(), job);
     pool.submit(() -> run(job, work));
     return job;

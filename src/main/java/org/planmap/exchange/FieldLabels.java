@@ -38,6 +38,16 @@ final class FieldLabels {
     return v == null ? column : v[1];
   }
 
+  /** The column whose Chinese label this is (e.g. 名称 → name), or null. */
+  static String columnOfLabel(String label) {
+    for (Map.Entry<String, String[]> en : KNOWN.entrySet()) {
+      if (en.getValue()[1].equals(label.trim())) {
+        return en.getKey();
+      }
+    }
+    return null;
+  }
+
   /** The column a short name stands for (as Planmap, ogr2ogr or ArcGIS cut it), or null. */
   static String columnOf(String shortName) {
     String s = shortName.toLowerCase();
