@@ -19,7 +19,7 @@ import org.planmap.plan.CollectionSpec;
  */
 final class ImportInspector {
   /** Where Planmap's data can lie: China, generously. */
-  private static final Envelope CHINA = new Envelope(70, 140, 0, 56);
+  private static final Envelope CHINA = new Envelope(70, 140, 2, 56);
   private final int previewRows;
 
   ImportInspector(int previewRows) {

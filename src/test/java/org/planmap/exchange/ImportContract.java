@@ -12,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.planmap.plan.PlanCollections;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -95,7 +97,7 @@ abstract class ImportContract {
     assertThat(done.path("result").path("inserted").asLong()).isEqualTo(2);
     String sourceFile = "import:" + p.path("id").asString();
     List<Map<String, Object>> rows = jdbc.queryForList("SELECT name, land_use_code, position_accuracy, source_doc,"
-        + " plan_id, kind, attrs, ST_XMin(geom) AS x, ST_YMin(geom) AS y FROM parcel WHERE source_file = ? ORDER BY name",
+        + " plan_id, kind, far, notes, ST_XMin(geom) AS x, ST_YMin(geom) AS y FROM parcel WHERE source_file = ? ORDER BY name",
         sourceFile);
     assertThat(rows).hasSize(2);
     Map<String, Object> a = rows.get(0);
@@ -104,7 +106,9 @@ abstract class ImportContract {
     assertThat(a.get("position_accuracy")).isEqualTo("imported");
     assertThat(a.get("source_doc")).isEqualTo("上库地块.zip");
     assertThat(a.get("plan_id")).isEqualTo("korla");
-    assertThat(a.get("attrs").toString()).contains("新疆·测试", "1.25");
+    assertThat(p.path("mapping").path("容积率").asString()).as("Chinese labels map to columns").isEqualTo("far");
+    assertThat(((Number) a.get("far")).doubleValue()).isEqualTo(1.25);
+    assertThat(a.get("notes")).isEqualTo("新疆·测试");
     assertThat(((Number) a.get("x")).doubleValue()).isCloseTo(86.01, within(1e-7));
     assertThat(((Number) a.get("y")).doubleValue()).isCloseTo(41.61, within(1e-7));
     jdbc.update("DELETE FROM parcel WHERE source_file = ?", sourceFile);
@@ -132,6 +136,46 @@ abstract class ImportContract {
           Long.class, sf)).as(q + ": mapped back from short field names").isEqualTo(korla);
       jdbc.update("DELETE FROM scenic_spot WHERE source_file = ?", sf);
     }
+  }
+
+  static List<ImportCorpus.Case> corpus() throws Exception {
+    return ImportCorpus.all();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("corpus")
+  void brokenFilesAreRefusedClearlyAndNothingIsStored(ImportCorpus.Case c) {
+    Map<String, String> before = checksums();
+    ExchangeHttp.Response r = http.upload("/api/exchange/imports", c.fileName(), c.content(), "collection", "parcels");
+    assertThat(r.status()).as(r.text()).isEqualTo(c.status());
+    assertThat(r.contentType()).startsWith("application/problem+json");
+    assertThat(r.json().path("detail").asString()).contains(c.words());
+    assertThat(r.text()).doesNotContain("Exception", "SQL statement", "INSERT");
+    assertThat(checksums()).isEqualTo(before);
+  }
+
+  @Test
+  void mixedGeometryAndEmptyFilesArePreviewedWithTheProblemAndRefusedOnCommit() {
+    String mixed = """
+        {"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{"name":"点"},"geometry":{"type":"Point","coordinates":[86.1,41.7]}},
+        {"type":"Feature","properties":{"name":"面"},"geometry":{"type":"Polygon","coordinates":[[[86.0,41.6],[86.1,41.6],[86.1,41.7],[86.0,41.6]]]}}]}""";
+    String empty = "{\"type\":\"FeatureCollection\",\"features\":[]}";
+    Map<String, String> before = checksums();
+    for (String[] f : new String[][] {{mixed, "holds polygons only"}, {empty, "no features"}}) {
+      JsonNode p = http.upload("/api/exchange/imports", "x.geojson", f[0].getBytes(StandardCharsets.UTF_8),
+          "collection", "parcels").json();
+      assertThat(p.path("problems").toString()).contains(f[1]);
+      ExchangeHttp.Response refused = http.postJson("/api/exchange/imports/" + p.path("id").asString() + "/commit",
+          Map.of("plan", "korla"));
+      assertThat(refused.status()).isEqualTo(422);
+      assertThat(refused.json().path("detail").asString()).contains(f[1], "Nothing was stored");
+    }
+    assertThat(checksums()).isEqualTo(before);
+    assertThat(http.upload("/api/exchange/imports", "x.geojson", mixed.getBytes(StandardCharsets.UTF_8),
+        "collection", "territories").status()).isEqualTo(400);
+    assertThat(http.upload("/api/exchange/imports", "x.geojson", mixed.getBytes(StandardCharsets.UTF_8),
+        "collection", "nope").status()).isEqualTo(404);
   }
 
   @Test
