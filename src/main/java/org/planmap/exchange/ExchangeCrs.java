@@ -6,7 +6,11 @@ import java.util.regex.Pattern;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.locationtech.proj4j.CRSFactory;
+import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransformFactory;
 import org.locationtech.proj4j.ProjCoordinate;
@@ -101,7 +105,7 @@ public record ExchangeCrs(int epsg) {
     if (g == null || !projected()) {
       return g;
     }
-    return transform(g, CRS.createFromName("EPSG:4490"), CRS.createFromName("EPSG:" + epsg), false);
+    return transform(g, transform(4490, epsg), false);
   }
 
   /** Brings geometry in this CRS back to stored lon/lat (EPSG:4326). */
@@ -114,12 +118,23 @@ public record ExchangeCrs(int epsg) {
       c.setSRID(Geometries.WGS84);
       return c;
     }
-    return transform(g, CRS.createFromName("EPSG:" + epsg), CRS.createFromName("EPSG:4490"), true);
+    return transform(g, transform(epsg, 4490), true);
   }
 
-  private static Geometry transform(Geometry g, org.locationtech.proj4j.CoordinateReferenceSystem from,
-      org.locationtech.proj4j.CoordinateReferenceSystem to, boolean toStored) {
-    CoordinateTransform t = new CoordinateTransformFactory().createTransform(from, to);
+  /** Parsed CRSs are shared; transforms keep scratch state, so each thread has its own. */
+  private static final Map<Integer, CoordinateReferenceSystem> PARSED = new ConcurrentHashMap<>();
+  private static final ThreadLocal<Map<Long, CoordinateTransform>> TRANSFORMS = ThreadLocal.withInitial(HashMap::new);
+
+  private static CoordinateTransform transform(int from, int to) {
+    return TRANSFORMS.get().computeIfAbsent(((long) from << 32) | to, k -> new CoordinateTransformFactory()
+        .createTransform(crs(from), crs(to)));
+  }
+
+  private static CoordinateReferenceSystem crs(int epsg) {
+    return PARSED.computeIfAbsent(epsg, e -> CRS.createFromName("EPSG:" + e));
+  }
+
+  private static Geometry transform(Geometry g, CoordinateTransform t, boolean toStored) {
     Geometry copy = Geometries.FACTORY.createGeometry(g);
     ProjCoordinate in = new ProjCoordinate();
     ProjCoordinate out = new ProjCoordinate();
