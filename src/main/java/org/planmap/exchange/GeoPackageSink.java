@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +14,6 @@ import mil.nga.geopackage.GeoPackageManager;
 import mil.nga.geopackage.db.GeoPackageDataType;
 import mil.nga.geopackage.features.columns.GeometryColumns;
 import mil.nga.geopackage.features.user.FeatureColumn;
-import mil.nga.geopackage.features.user.FeatureDao;
-import mil.nga.geopackage.features.user.FeatureRow;
 import mil.nga.geopackage.features.user.FeatureTableMetadata;
 import mil.nga.geopackage.geom.GeoPackageGeometryData;
 import mil.nga.geopackage.srs.SpatialReferenceSystem;
@@ -24,7 +23,7 @@ import org.planmap.geo.Geometries;
 
 /**
  * A GeoPackage with one feature table named after the collection (full field names, no cutting), in the chosen
- * CRS, written with the NGA library in transactions of {@value #BATCH} rows.
+ * CRS, made with the NGA library (tables, SRS, geometry encoding) and filled in transactions of {@value #BATCH} rows.
  */
 final class GeoPackageSink implements ExportSink {
   private static final int BATCH = 5000;
@@ -33,7 +32,7 @@ final class GeoPackageSink implements ExportSink {
   private final OutputStream out;
   private final Path file;
   private final GeoPackage gpkg;
-  private final FeatureDao dao;
+  private final PreparedStatement insert;
   private final long srsId;
   private long rows;
   private boolean closed;
@@ -66,12 +65,30 @@ final class GeoPackageSink implements ExportSink {
       }
       BoundingBox world = crs.projected() ? new BoundingBox(0, 0, 0, 0) : new BoundingBox(-180, -90, 180, 90);
       gpkg.createFeatureTable(FeatureTableMetadata.create(gc, "fid", cols, world));
-      this.dao = gpkg.getFeatureDao(layout.collection().id());
+      gpkg.beginTransaction();
+      this.insert = gpkg.getConnection().getConnection().prepareStatement(insertSql());
     } catch (SQLException | RuntimeException e) {
       gpkg.close();
       throw new IOException("cannot create the GeoPackage: " + e.getMessage(), e);
     }
-    gpkg.beginTransaction();
+  }
+
+  /**
+   * Rows go in as batches of one prepared statement on the library's own connection (its per-row DAO is ~20x
+   * slower). Names are the table and columns the library just created, quoted; values are parameters.
+   */
+  private String insertSql() {
+    StringBuilder names = new StringBuilder();
+    StringBuilder marks = new StringBuilder();
+    for (ExportField f : layout.fields()) {
+      names.append(quote(name(f))).append(", ");
+      marks.append("?, ");
+    }
+    return "INSERT INTO " + quote(layout.collection().id()) + " (" + names + "\"geom\") VALUES (" + marks + "?)";
+  }
+
+  private static String quote(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
   }
 
   private static String name(ExportField f) {
@@ -95,31 +112,38 @@ final class GeoPackageSink implements ExportSink {
 
   @Override
   public void write(ExportRow row) throws IOException {
-    FeatureRow r = dao.newRow();
-    for (ExportField f : layout.fields()) {
-      Object v = f.key().equals("id") ? row.id() : row.values().get(f.key());
-      if (v != null) {
-        r.setValue(name(f), switch (f.type()) {
+    try {
+      int i = 1;
+      for (ExportField f : layout.fields()) {
+        Object v = f.key().equals("id") ? row.id() : row.values().get(f.key());
+        insert.setObject(i++, v == null ? null : switch (f.type()) {
           case INTEGER -> v instanceof Number n ? n.longValue() : null;
           case DOUBLE -> v instanceof Number n ? n.doubleValue() : null;
-          case BOOLEAN -> v instanceof Boolean b ? b : Boolean.valueOf(v.toString());
+          case BOOLEAN -> v instanceof Boolean b ? (b ? 1 : 0) : null;
           default -> v.toString();
         });
       }
-    }
-    Geometry g = crs.fromStored(row.geometry());
-    if (g != null) {
-      r.setGeometry(GeoPackageGeometryData.createAndBuildEnvelope(srsId,
-          GeoPackageGeometryData.createGeometryFromWkb(Geometries.toWkb(g))));
-    }
-    dao.insert(r);
-    if (++rows % BATCH == 0) {
-      gpkg.endAndBeginTransaction();
+      Geometry g = crs.fromStored(row.geometry());
+      insert.setBytes(i, g == null ? null : GeoPackageGeometryData.createAndBuildEnvelope(srsId,
+          GeoPackageGeometryData.createGeometryFromWkb(Geometries.toWkb(g))).toBytes());
+      insert.addBatch();
+      if (++rows % BATCH == 0) {
+        insert.executeBatch();
+        gpkg.endAndBeginTransaction();
+      }
+    } catch (SQLException e) {
+      throw new IOException("cannot write the GeoPackage: " + e.getMessage(), e);
     }
   }
 
   @Override
   public void finish() throws IOException {
+    try {
+      insert.executeBatch();
+      insert.close();
+    } catch (SQLException e) {
+      throw new IOException("cannot write the GeoPackage: " + e.getMessage(), e);
+    }
     gpkg.endTransaction(true);
     gpkg.close();
     closed = true;
