@@ -3,6 +3,8 @@ package org.planmap.exchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,11 +53,27 @@ final class UploadUnpacker {
     return unzip(upload, dir);
   }
 
+  /**
+   * Zips made on Chinese Windows name their entries in GBK without the UTF-8 flag; such names are read as GBK
+   * when they are not valid UTF-8.
+   */
   private List<Path> unzip(Path zip, Path dir) throws IOException {
+    Path root = dir.resolve("unzipped");
+    try {
+      Files.createDirectories(root);
+      return unzip(zip, root, StandardCharsets.UTF_8);
+    } catch (ZipException | IllegalArgumentException e) {
+      WorkFiles.deleteTree(root);
+      Files.createDirectories(root);
+      return unzip(zip, root, Charset.forName("GBK"));
+    }
+  }
+
+  private List<Path> unzip(Path zip, Path dir, Charset names) throws IOException {
     List<Path> out = new ArrayList<>();
     long expanded = 0;
     int count = 0;
-    try (ZipFile z = new ZipFile(zip.toFile())) {
+    try (ZipFile z = new ZipFile(zip.toFile(), names)) {
       Enumeration<? extends ZipEntry> entries = z.entries();
       while (entries.hasMoreElements()) {
         ZipEntry e = entries.nextElement();
@@ -82,6 +100,9 @@ final class UploadUnpacker {
         }
       }
     } catch (ZipException e) {
+      if (names == StandardCharsets.UTF_8) {
+        throw e;
+      }
       throw bad("the file is not a readable zip (" + e.getMessage() + "); it may be damaged or cut short");
     }
     return out;

@@ -115,6 +115,24 @@ abstract class ImportContract {
   }
 
   @Test
+  void aZipWithGbkEntryNamesFromChineseWindowsIsRead(@TempDir Path dir) throws Exception {
+    gbkGaussKrugerShapefile(dir, PARCELS);
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    try (var z = new java.util.zip.ZipOutputStream(b, java.nio.charset.Charset.forName("GBK"));
+        var files = Files.list(dir)) {
+      for (Path p : files.filter(p -> p.getFileName().toString().startsWith("地块")).toList()) {
+        z.putNextEntry(new java.util.zip.ZipEntry("规划/" + p.getFileName()));
+        Files.copy(p, z);
+        z.closeEntry();
+      }
+    }
+    JsonNode p = http.upload("/api/exchange/imports", "地块.zip", b.toByteArray(), "collection", "parcels").json();
+    assertThat(p.path("count").asLong()).as(p.toString()).isEqualTo(2);
+    assertThat(p.path("layers").get(0).path("name").asString()).isEqualTo("地块.shp");
+    http.delete("/api/exchange/imports/" + p.path("id").asString());
+  }
+
+  @Test
   void planmapsOwnExportsComeBackWhole(@TempDir Path dir) throws Exception {
     long korla = jdbc.queryForObject("SELECT COUNT(*) FROM scenic_spot WHERE plan_id = 'korla'", Long.class);
     for (String q : List.of("format=shp&encoding=GBK&crs=gk", "format=shp&encoding=UTF-8&crs=EPSG:4490",
