@@ -6,12 +6,14 @@ import org.planmap.plan.Column;
 
 /**
  * Turns a row into DBF values: text cut at a character boundary to its field's byte width (counted), numbers as
- * numbers (NaN and infinities as empty), booleans as booleans.
+ * numbers (NaN and infinities as empty, numbers too large for the field empty and counted), booleans as booleans.
  */
 final class DbfValues {
   static final int MAX_TEXT_BYTES = 254;
   static final int NUMBER_WIDTH = 24;
   static final int DECIMALS = 10;
+  /** Larger numbers do not fit N(24,10); they are left empty (and counted) rather than written mangled. */
+  static final double MAX_NUMBER = 1e13;
 
   private final List<ExportField> fields;
   private final Charset charset;
@@ -49,7 +51,16 @@ final class DbfValues {
   private Object convert(Column.Type type, Object v, int width) {
     return switch (type) {
       case INTEGER -> v instanceof Number n ? (Object) n.longValue() : null;
-      case DOUBLE -> v instanceof Number n && Double.isFinite(n.doubleValue()) ? (Object) n.doubleValue() : null;
+      case DOUBLE -> {
+        if (!(v instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+          yield null;
+        }
+        if (Math.abs(n.doubleValue()) >= MAX_NUMBER) {
+          cut++;
+          yield null;
+        }
+        yield n.doubleValue();
+      }
       case BOOLEAN -> v instanceof Boolean b ? b : Boolean.valueOf(v.toString());
       default -> {
         String s = v.toString();

@@ -35,9 +35,10 @@ final class FieldTable {
         + "Files 文件:\r\n" + ShapefileSink.describe(sets, layout.collection().id()).replace("\n", "\r\n")
         + "Field names are at most 10 ASCII characters; " + layout.collection().id()
         + "_fields.csv maps each to its full name and Chinese label (字段对照表).\r\n"
-        + (cut == 0 ? "No text value was shortened.\r\n"
-            : cut + " text values were longer than a DBF field (254 bytes) and were cut between characters;"
-                + " the GeoJSON or GeoPackage export keeps them whole. 超长文本已在字符边界截断。\r\n");
+        + (cut == 0 ? "No value was shortened.\r\n"
+            : cut + " values did not fit a DBF field: text longer than 254 bytes was cut between characters,"
+                + " numbers of 10^13 or more were left empty; the GeoJSON or GeoPackage export keeps them whole."
+                + " 超长文本已在字符边界截断。\r\n");
     Path p = dir.resolve("README.txt");
     Files.writeString(p, text, StandardCharsets.UTF_8);
     return p;

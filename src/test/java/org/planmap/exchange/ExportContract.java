@@ -91,6 +91,7 @@ abstract class ExportContract {
     assertThat(cut.getBytes(cs).length).isLessThanOrEqualTo(254).isGreaterThan(254 - 4);
     assertThat(byId.get("exp-poly").path("properties").path("name").asString()).isEqualTo("上库高新区“新材料”产业园 & <地块>");
     assertThat(byId.get("exp-none").path("properties").path("name").asString()).isEqualTo("待定位项目");
+    assertThat(Files.readString(dir.resolve("README.txt"))).contains("EPSG:" + epsg, "cut between characters");
     String fields = Files.readString(dir.resolve("projects_fields.csv"));
     assertThat(fields).contains("invest_yi,investment_yi,投资（亿元）").contains("attrs.负责单位,负责单位");
     String attrField = fields.lines().filter(l -> l.contains("attrs.负责单位")).findFirst().orElseThrow().split(",")[0];
