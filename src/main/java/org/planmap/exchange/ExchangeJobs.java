@@ -111,5 +111,12 @@ public class ExchangeJobs implements DisposableBean {
   public void destroy() {
     jobs.values().forEach(j -> j.progress().cancel());
     pool.shutdownNow();
+    try {
+      pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    // jobs live in memory only: their files go with them
+    jobs.keySet().forEach(id -> WorkFiles.deleteTree(props.work().resolve("job-" + id)));
   }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.planmap.plan.CollectionSpec;
 import org.planmap.plan.PlanCollections;
 import org.planmap.web.ApiException;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
@@ -23,7 +24,7 @@ import org.springframework.web.multipart.MultipartFile;
  * retention time.
  */
 @Service
-public class ImportService {
+public class ImportService implements DisposableBean {
   private final Map<String, ImportSession> sessions = new ConcurrentHashMap<>();
   private final ExchangeProperties props;
   private final ImportReader reader;
@@ -132,6 +133,13 @@ public class ImportService {
       throw ApiException.badRequest("territories come from published boundary data and cannot be imported into");
     }
     return c;
+  }
+
+  /** Uploads live in memory only: their files go when the service stops. */
+  @Override
+  public void destroy() {
+    sessions.values().forEach(s -> WorkFiles.deleteTree(s.folder()));
+    sessions.clear();
   }
 
   private void purge() {
