@@ -1,0 +1,146 @@
+package org.planmap.exchange;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import mil.nga.geopackage.GeoPackage;
+import mil.nga.geopackage.GeoPackageManager;
+import mil.nga.geopackage.features.user.FeatureDao;
+import mil.nga.geopackage.features.user.FeatureResultSet;
+import mil.nga.geopackage.features.user.FeatureRow;
+import mil.nga.geopackage.geom.GeoPackageGeometryData;
+import mil.nga.geopackage.srs.SpatialReferenceSystem;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.planmap.geo.Geometries;
+
+/** One feature table of a GeoPackage, read with the NGA library; the CRS is the table's EPSG code. */
+final class GeoPackageSource implements ImportSource {
+  private final Path file;
+  private final String name;
+  private final String table;
+  private final ExchangeCrs crs;
+  private final String crsNote;
+  private final List<String> fields;
+
+  private GeoPackageSource(Path file, String name, String table, ExchangeCrs crs, String crsNote, List<String> fields) {
+    this.file = file;
+    this.name = name;
+    this.table = table;
+    this.crs = crs;
+    this.crsNote = crsNote;
+    this.fields = fields;
+  }
+
+  /** One source per feature table of the file. */
+  static List<ImportSource> open(Path file, String name) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] magic = in.readNBytes(16);
+      if (!new String(magic, StandardCharsets.US_ASCII).startsWith("SQLite format 3")) {
+        throw UploadUnpacker.bad(name + " is not a GeoPackage (it is not an SQLite database)");
+      }
+    }
+    GeoPackage gpkg;
+    try {
+      gpkg = GeoPackageManager.open(file.toFile(), false);
+    } catch (RuntimeException e) {
+      throw UploadUnpacker.bad(name + " cannot be opened as a GeoPackage (" + e.getMessage() + ")");
+    }
+    try {
+      List<String> tables = gpkg.getFeatureTables();
+      if (tables.isEmpty()) {
+        throw UploadUnpacker.bad(name + " has no feature table");
+      }
+      return tables.stream().map(t -> {
+        FeatureDao dao = gpkg.getFeatureDao(t);
+        SpatialReferenceSystem srs = dao.getSrs();
+        ExchangeCrs crs = null;
+        String note;
+        try {
+          crs = new ExchangeCrs((int) srs.getOrganizationCoordsysId());
+          note = "from the GeoPackage (" + srs.getOrganization() + ":" + srs.getOrganizationCoordsysId() + ")";
+        } catch (RuntimeException e) {
+          note = "the GeoPackage names " + srs.getOrganization() + ":" + srs.getOrganizationCoordsysId()
+              + ", which Planmap does not know";
+        }
+        List<String> cols = Arrays.stream(dao.getColumnNames())
+            .filter(c -> !c.equals(dao.getGeometryColumnName()) && !c.equals(dao.getPkColumnName())).toList();
+        return (ImportSource) new GeoPackageSource(file, name + ":" + t, t, crs, note, cols);
+      }).toList();
+    } finally {
+      gpkg.close();
+    }
+  }
+
+  @Override
+  public void read(Consumer<Feature> sink) {
+    GeoPackage gpkg = GeoPackageManager.open(file.toFile(), false);
+    try {
+      FeatureDao dao = gpkg.getFeatureDao(table);
+      WKBReader wkb = new WKBReader(Geometries.FACTORY);
+      long n = 0;
+      FeatureResultSet rs = dao.queryForAll();
+      try {
+        while (rs.moveToNext()) {
+          FeatureRow row = rs.getRow();
+          Map<String, Object> props = new LinkedHashMap<>();
+          for (String c : fields) {
+            props.put(c, row.getValue(c));
+          }
+          GeoPackageGeometryData gd = row.getGeometry();
+          Geometry g = null;
+          if (gd != null && gd.getGeometry() != null) {
+            try {
+              g = wkb.read(gd.getWkb());
+            } catch (ParseException | IOException e) {
+              throw UploadUnpacker.bad(name + ", feature " + (n + 1) + ": unreadable geometry");
+            }
+          }
+          sink.accept(new Feature(++n, props, g));
+        }
+      } finally {
+        rs.close();
+      }
+    } finally {
+      gpkg.close();
+    }
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public ExchangeCrs declaredCrs() {
+    return crs;
+  }
+
+  @Override
+  public String crsNote() {
+    return crsNote;
+  }
+
+  @Override
+  public String encoding() {
+    return "UTF-8";
+  }
+
+  @Override
+  public String encodingNote() {
+    return "GeoPackage text is always UTF-8";
+  }
+
+  @Override
+  public List<String> fields() {
+    return fields;
+  }
+}

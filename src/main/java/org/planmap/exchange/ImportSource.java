@@ -1,0 +1,31 @@
+package org.planmap.exchange;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.locationtech.jts.geom.Geometry;
+
+/** A layer of an uploaded file, read feature by feature; geometry is in the file's own CRS. */
+interface ImportSource {
+  /** One feature: its 1-based position in the layer, its attributes as the file has them, its geometry. */
+  record Feature(long index, Map<String, Object> properties, Geometry geometry) {}
+
+  /** The layer's name, for messages (e.g. {@code parcels_polygon.shp}). */
+  String name();
+
+  /** The CRS the file declares, or null when it declares none (or one Planmap does not know). */
+  ExchangeCrs declaredCrs();
+
+  /** Where the declared CRS came from, or why there is none, for the preview. */
+  String crsNote();
+
+  /** The text encoding used to read it, and where that came from. */
+  String encoding();
+
+  String encodingNote();
+
+  List<String> fields();
+
+  void read(Consumer<Feature> sink) throws IOException;
+}

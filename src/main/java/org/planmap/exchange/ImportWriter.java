@@ -1,0 +1,93 @@
+package org.planmap.exchange;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.util.GeometryFixer;
+import org.planmap.geo.Geometries;
+import org.planmap.geodata.FeatureRecord;
+import org.planmap.geodata.FeatureTableWriter;
+import org.planmap.web.ApiException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes a previewed upload in one transaction: every feature or none. Rows get {@code position_accuracy =
+ * 'imported'}, {@code source_file = 'import:<job id>'} and {@code source_doc} = the uploaded file's name.
+ */
+@Component
+class ImportWriter {
+  private static final int BATCH = 1000;
+  private final FeatureTableWriter writer;
+  private final TransactionTemplate tx;
+
+  ImportWriter(FeatureTableWriter writer, PlatformTransactionManager tm) {
+    this.writer = writer;
+    this.tx = new TransactionTemplate(tm);
+  }
+
+  ImportResult write(ImportSession s, Map<String, String> mapping, String plan, String kind, Progress progress) {
+    String sourceFile = "import:" + s.id();
+    long[] counts = new long[3];
+    try {
+      tx.executeWithoutResult(status -> {
+        List<FeatureRecord> batch = new ArrayList<>();
+        for (ImportLayer l : s.layers()) {
+          try {
+            l.source().read(f -> {
+              progress.step();
+              Map<String, Object> props = ImportMapping.map(f.properties(), mapping);
+              counts[0]++;
+              if (props.get("name") == null || props.get("name").toString().isBlank()) {
+                props.put("name", "未命名要素 " + counts[0]);
+                counts[2]++;
+              }
+              props.putIfAbsent("kind", kind);
+              props.put("position_accuracy", "imported");
+              props.put("source_doc", s.fileName());
+              Geometry g = f.geometry() == null || f.geometry().isEmpty() ? null : l.crs().toStored(f.geometry());
+              if (g != null && !g.isValid()) {
+                g = GeometryFixer.fix(g);
+                g.setSRID(Geometries.WGS84);
+                counts[1]++;
+              }
+              batch.add(new FeatureRecord("imp-" + s.id() + "-" + counts[0], props, g));
+              if (batch.size() == BATCH) {
+                writer.insert(s.collection(), plan, sourceFile, batch, Map.of());
+                batch.clear();
+              }
+            });
+          } catch (IOException e) {
+            throw new IllegalStateException(l.source().name() + " could not be read again: " + e.getMessage(), e);
+          }
+        }
+        if (!batch.isEmpty()) {
+          writer.insert(s.collection(), plan, sourceFile, batch, Map.of());
+        }
+      });
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Import refused",
+          e.getMessage().replace(sourceFile + " feature ", "feature ") + "; nothing was stored");
+    } catch (DataAccessException e) {
+      throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Import refused",
+          "the database refused a feature (" + rootMessage(e) + "); nothing was stored");
+    }
+    return new ImportResult(s.collection().id(), counts[0], sourceFile, counts[1], counts[2]);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    m = m.lines().findFirst().orElse(m);
+    int sql = m.indexOf("; SQL statement");
+    return sql < 0 ? m : m.substring(0, sql);
+  }
+}
