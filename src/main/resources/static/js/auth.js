@@ -33,6 +33,13 @@ export async function refreshUser() {
   return me;
 }
 
+/** Headers that let a browser write pass CSRF protection (for fetches that cannot go through {@link write}). */
+export async function csrfHeaders() {
+  if (!csrfToken()) await fetch('/api/me', { credentials: 'same-origin' });
+  const token = csrfToken();
+  return token ? { 'X-XSRF-TOKEN': token } : {};
+}
+
 function csrfToken() {
   const match = document.cookie.split(';').map((c) => c.trim()).find((c) => c.startsWith('XSRF-TOKEN='));
   return match ? decodeURIComponent(match.substring('XSRF-TOKEN='.length)) : null;

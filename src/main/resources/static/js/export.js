@@ -1,3 +1,4 @@
+import { csrfHeaders } from './auth.js';
 // Export panel: pick collection, format, encoding and CRS (filters come from the caller: plan, territory, park,
 // bbox), run the export as a background job with a progress bar and a cancel button, then download the file.
 // Usage: import { mountExport } from './export.js';
@@ -67,7 +68,7 @@ export function mountExport(container, { collections, filters = () => ({}) }) {
 
   let jobId = null;
   cancel.addEventListener('click', async () => {
-    if (jobId) await fetch(`api/exchange/jobs/${encodeURIComponent(jobId)}`, { method: 'DELETE' });
+    if (jobId) await fetch(`api/exchange/jobs/${encodeURIComponent(jobId)}`, { method: 'DELETE', headers: await csrfHeaders(), credentials: 'same-origin' });
   });
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -78,7 +79,7 @@ export function mountExport(container, { collections, filters = () => ({}) }) {
     progress.hidden = false;
     status.textContent = '…';
     try {
-      const r = await fetch('api/exchange/exports', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      const r = await fetch('api/exchange/exports', { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', ...(await csrfHeaders()) },
         body: JSON.stringify(body) });
       if (!r.ok) throw new Error(await problem(r));
       jobId = (await r.json()).id;

@@ -1,3 +1,4 @@
+import { csrfHeaders } from './auth.js';
 // Import panel: upload a shapefile zip, GeoJSON, GeoPackage or KML; show the preview (count, CRS, encoding,
 // fields with samples, problems, extent on the map) and a field mapping; then commit as a background job with
 // a progress bar and a cancel button. Nothing is written before "导入".
@@ -74,7 +75,7 @@ export function mountImport(container, { collections, plan = () => null, map = n
     data.append('collection', collection.value);
     if (encoding.value) data.append('encoding', encoding.value);
     if (crs.value.trim()) data.append('crs', crs.value.trim());
-    const r = await fetch('api/exchange/imports', { method: 'POST', body: data });
+    const r = await fetch('api/exchange/imports', { method: 'POST', body: data, headers: await csrfHeaders(), credentials: 'same-origin' });
     if (!r.ok) {
       status.textContent = `无法导入：${await problem(r)}`;
       return;
@@ -102,11 +103,12 @@ export function mountImport(container, { collections, plan = () => null, map = n
     const jobStatus = el('span', '', { role: 'status' });
     out.append(repairWrap, go, cancel, progress, jobStatus);
     let jobId = null;
-    cancel.addEventListener('click', () => jobId && fetch(`api/exchange/jobs/${jobId}`, { method: 'DELETE' }));
+    cancel.addEventListener('click', () => jobId && csrfHeaders().then((headers) => fetch(`api/exchange/jobs/${jobId}`, { method: 'DELETE', headers, credentials: 'same-origin' })));
     go.addEventListener('click', async () => {
       go.disabled = true;
       const c = await fetch(`api/exchange/imports/${encodeURIComponent(p.id)}/commit`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json' },
+        method: 'POST', credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', ...(await csrfHeaders()) },
         body: JSON.stringify({ plan: plan(), mapping: mapping(), repair: repair.checked }) });
       if (!c.ok) {
         jobStatus.textContent = `未导入：${await problem(c)}`;

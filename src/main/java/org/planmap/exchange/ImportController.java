@@ -2,6 +2,7 @@ package org.planmap.exchange;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,8 +39,9 @@ public class ImportController {
   }
 
   @PostMapping("/{id}/commit")
-  public ResponseEntity<JobView> commit(@PathVariable String id, @RequestBody ImportCommit commit) {
-    return ResponseEntity.status(HttpStatus.ACCEPTED).body(imports.commit(id, commit));
+  public ResponseEntity<JobView> commit(@PathVariable String id, @RequestBody ImportCommit commit,
+      Authentication auth) {
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(imports.commit(id, commit, auth));
   }
 
   @DeleteMapping("/{id}")

@@ -1,5 +1,10 @@
 package org.planmap.exchange;
 
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.planmap.geo.Geometries;
+import org.planmap.security.TerritoryGuard;
+import org.springframework.security.core.Authentication;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +36,11 @@ public class ImportService implements DisposableBean {
   private final ImportWriter writer;
   private final ExchangeJobs jobs;
   private final ExchangeStore store;
+  private final TerritoryGuard guard;
 
   public ImportService(ExchangeProperties props, ImportReader reader, ImportWriter writer, ExchangeJobs jobs,
-      ExchangeStore store) {
+      ExchangeStore store, TerritoryGuard guard) {
+    this.guard = guard;
     this.props = props;
     this.reader = reader;
     this.writer = writer;
@@ -75,12 +82,17 @@ public class ImportService implements DisposableBean {
     return session(id).preview();
   }
 
-  public JobView commit(String id, ImportCommit commit) {
+  /**
+   * Starts writing a previewed upload. A planner may import only into their territories: the plan's territory must
+   * be granted and the upload's extent must lie within their granted outlines.
+   */
+  public JobView commit(String id, ImportCommit commit, Authentication auth) {
     ImportSession s = session(id);
     String plan = commit.plan() == null || commit.plan().isBlank() ? null : commit.plan().trim();
     if (plan != null && !store.planExists(plan)) {
       throw ApiException.notFound("there is no plan '" + plan + "'");
     }
+    guard.checkCanEdit(auth, plan, extent(s.preview().extent()));
     Map<String, String> mapping = ImportMapping.apply(s.collection(), s.preview().mapping(), commit.mapping());
     boolean repair = Boolean.TRUE.equals(commit.repair());
     List<String> blocking = new ArrayList<>(s.preview().problems());
@@ -104,6 +116,10 @@ public class ImportService implements DisposableBean {
       }
     });
     return JobView.of(job);
+  }
+
+  private static Geometry extent(double[] e) {
+    return e == null ? null : Geometries.FACTORY.toGeometry(new Envelope(e[0], e[2], e[1], e[3]));
   }
 
   public void discard(String id) {

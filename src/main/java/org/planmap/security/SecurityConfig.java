@@ -37,15 +37,20 @@ public class SecurityConfig {
     http.authorizeHttpRequests(a -> {
       a.requestMatchers("/actuator/health", "/actuator/health/**", "/api/me", "/login", "/logout").permitAll();
       a.requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name());
+      a.requestMatchers("/api/exchange/imports", "/api/exchange/imports/**")
+          .hasAnyRole(Role.PLANNER.name(), Role.ADMIN.name());
       a.requestMatchers(HttpMethod.POST, "/api/edit/**").hasAnyRole(Role.PLANNER.name(), Role.ADMIN.name());
       a.requestMatchers(HttpMethod.PUT, "/api/edit/**").hasAnyRole(Role.PLANNER.name(), Role.ADMIN.name());
       a.requestMatchers(HttpMethod.DELETE, "/api/edit/**").hasAnyRole(Role.PLANNER.name(), Role.ADMIN.name());
       if (settings.anonymousRead()) {
         a.requestMatchers(HttpMethod.GET, "/**").permitAll();
         a.requestMatchers(HttpMethod.HEAD, "/**").permitAll();
+        // an export is a read, run as a background job
+        a.requestMatchers(HttpMethod.POST, "/api/exchange/exports").permitAll();
+        a.requestMatchers(HttpMethod.DELETE, "/api/exchange/jobs/*").permitAll();
       } else {
         a.requestMatchers(HttpMethod.GET, "/", "/index.html", "/css/**", "/js/**", "/vendor/**", "/webjars/**",
-            "/favicon.svg").permitAll();
+            "/favicon.svg", "/exchange.html", "/report.html").permitAll();
       }
       a.anyRequest().authenticated();
     });

@@ -66,6 +66,9 @@ final class ExchangeHttp {
 
   private Response send(HttpRequest.Builder request) {
     try {
+      // every exchange call as the first admin (password from src/test/resources/application.properties)
+      request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+          "admin:test-admin-password".getBytes(StandardCharsets.UTF_8)));
       HttpResponse<byte[]> r = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
     } catch (IOException e) {

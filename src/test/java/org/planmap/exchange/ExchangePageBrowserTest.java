@@ -69,6 +69,11 @@ class ExchangePageBrowserTest {
     browser.get("http://127.0.0.1:" + port + "/exchange.html");
     new WebDriverWait(browser, Duration.ofSeconds(30)).until(d ->
         d.findElements(By.cssSelector(".exchange-import select[name=collection] option")).size() > 5);
+    browser.findElement(By.id("pm-signin-open")).click();
+    browser.findElement(By.id("pm-signin-user")).sendKeys("admin");
+    browser.findElement(By.id("pm-signin-password")).sendKeys("test-admin-password");
+    browser.findElement(By.id("pm-signin-submit")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("pm-signout")).isEmpty());
     new Select(browser.findElement(By.id("plan"))).selectByValue("korla");
     WebElement form = browser.findElement(By.cssSelector(".exchange-import"));
     new Select(form.findElement(By.name("collection"))).selectByValue("parcels");
