@@ -1,20 +1,22 @@
 package org.planmap.tiles;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
-/** An encoded tile and its strong entity tag (a digest of its bytes). */
+/**
+ * An encoded tile and its strong entity tag: the length and two independent checksums of its bytes (CRC-32C and
+ * CRC-32, both hardware-assisted, so tagging costs microseconds where a SHA-256 of every cold tile would cost a
+ * sixth of the request).
+ */
 public record Tile(byte[] bytes, String etag) {
 
   public static Tile of(byte[] bytes) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-      String tag = Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27);
-      return new Tile(bytes, "\"" + tag + "\"");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    CRC32C c1 = new CRC32C();
+    c1.update(bytes);
+    CRC32 c2 = new CRC32();
+    c2.update(bytes);
+    String tag = Integer.toHexString(bytes.length) + "-" + Long.toHexString(c1.getValue() << 32 | c2.getValue());
+    return new Tile(bytes, "\"" + tag + "\"");
   }
 
   public boolean isEmpty() {

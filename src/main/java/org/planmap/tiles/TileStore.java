@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.locationtech.jts.geom.Envelope;
 import org.planmap.geo.Dialect;
@@ -19,6 +20,7 @@ public class TileStore {
   private final JdbcTemplate jdbc;
   private final Dialect dialect;
   private final TilesProperties config;
+  private final Map<String, String> sql = new ConcurrentHashMap<>();
 
   public TileStore(JdbcTemplate jdbc, DataSource dataSource, TilesProperties config) {
     this.jdbc = jdbc;
@@ -32,7 +34,7 @@ public class TileStore {
   }
 
   private byte[] postgis(CollectionSpec c, TileCoord t) {
-    byte[] tile = jdbc.queryForObject(TileSql.postgisMvt(c), byte[].class, c.id(), config.extent(),
+    byte[] tile = jdbc.queryForObject(sql.computeIfAbsent(c.id(), k -> TileSql.postgisMvt(c)), byte[].class, c.id(), config.extent(),
         t.z(), t.x(), t.y(), config.extent(), config.buffer(), t.z(), t.x(), t.y(), config.margin());
     return tile == null ? new byte[0] : tile;
   }
@@ -41,7 +43,7 @@ public class TileStore {
     JavaTileEncoder encoder = new JavaTileEncoder(t, config);
     List<String> names = TileSql.attributeNames(c);
     Envelope box = t.lonLat(config.margin());
-    jdbc.query(TileSql.envelopeRows(c), (ResultSet rs) -> {
+    jdbc.query(sql.computeIfAbsent(c.id(), k -> TileSql.envelopeRows(c)), (ResultSet rs) -> {
       encoder.add(Geometries.fromWkb(rs.getBytes("wkb")), attributes(rs, names));
     }, box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY());
     return encoder.encode(c.id());
