@@ -17,7 +17,7 @@ psql_bench -At -F ' ' -c "
     floor((1 - ln(tan(radians(ST_Y(c))) + 1 / cos(radians(ST_Y(c)))) / pi()) / 2 * 2 ^ $Z)::int
   FROM (SELECT ST_Centroid(geom) AS c FROM parcel WHERE source_file = 'generated:parcels'
         AND abs(hashtext(id)) % 500 = 0) s" | sort -u | awk 'BEGIN { srand(42) } { print rand() "\t" $0 }' \
-  | sort -n | cut -f2 | head -n "$TILES" >"$OUT/tiles.txt"
+  | sort -n | cut -f2 | awk -v n="$TILES" 'NR <= n' >"$OUT/tiles.txt"
 awk '{ printf "/tiles/parcels/%s/%s/%s.pbf\n", $1, $2, $3 }' "$OUT/tiles.txt" >"$OUT/tile-paths.txt"
 
 # The SQL of org.planmap.tiles.TileSql.postgisMvt for the parcels collection, one pgbench script per tile.

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import javax.sql.DataSource;
@@ -37,7 +36,7 @@ public class ParcelWriter {
 
   /** Parks (by centroid) and seats of sub-units and counties, ordered so runs are reproducible. */
   List<Anchor> anchors() {
-    Map<String, PreparedGeometry> outlines = territories();
+    Map<String, Territory> outlines = territories();
     List<Anchor> anchors = new ArrayList<>(jdbc.query("SELECT id, plan_id, name, ST_X(ST_Centroid(geom)),"
         + " ST_Y(ST_Centroid(geom)) FROM park WHERE geom IS NOT NULL AND plan_id IS NOT NULL ORDER BY id",
         (rs, i) -> new Anchor(rs.getString(2), rs.getString(1), rs.getString(3), rs.getDouble(4), rs.getDouble(5),
@@ -50,16 +49,16 @@ public class ParcelWriter {
     return anchors;
   }
 
-  /** Each plan's territory: the union of its county/city outlines (rows with an adcode). */
-  private Map<String, PreparedGeometry> territories() {
-    Map<String, List<Geometry>> parts = new TreeMap<>();
+  /** Each plan's territory: its county/city outlines (rows with an adcode), prepared for fast point tests. */
+  private Map<String, Territory> territories() {
+    Map<String, List<PreparedGeometry>> parts = new TreeMap<>();
     jdbc.query("SELECT plan_id, ST_AsBinary(geom) FROM territory WHERE adcode IS NOT NULL AND plan_id IS NOT NULL"
         + " AND geom IS NOT NULL ORDER BY id", (ResultSet rs) -> {
-          parts.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(Geometries.fromWkb(rs.getBytes(2)));
+          parts.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+              .add(PreparedGeometryFactory.prepare(Geometries.fromWkb(rs.getBytes(2))));
         });
-    Map<String, PreparedGeometry> outlines = new TreeMap<>();
-    parts.forEach((plan, list) -> outlines.put(plan,
-        PreparedGeometryFactory.prepare(Geometries.FACTORY.buildGeometry(list).union())));
+    Map<String, Territory> outlines = new TreeMap<>();
+    parts.forEach((plan, list) -> outlines.put(plan, new Territory(list)));
     return outlines;
   }
 

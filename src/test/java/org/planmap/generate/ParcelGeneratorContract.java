@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The parcel generator on both stores (subclasses choose the store). */
 @SpringBootTest
 abstract class ParcelGeneratorContract {
-  static final int N = 3000;
+  static final int N = 1500;
   @Autowired ParcelGenerator generator;
   @Autowired JdbcTemplate jdbc;
 
