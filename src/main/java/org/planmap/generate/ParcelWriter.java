@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import javax.sql.DataSource;
@@ -34,7 +35,10 @@ public class ParcelWriter {
     this.dialect = Dialect.of(dataSource);
   }
 
-  /** Parks (by centroid) and seats of sub-units and counties, ordered so runs are reproducible. */
+  /**
+   * Parks (by centroid) and seats of sub-units and counties that lie in their plan's territory, ordered so runs
+   * are reproducible.
+   */
   List<Anchor> anchors() {
     Map<String, Territory> outlines = territories();
     List<Anchor> anchors = new ArrayList<>(jdbc.query("SELECT id, plan_id, name, ST_X(ST_Centroid(geom)),"
@@ -45,7 +49,8 @@ public class ParcelWriter {
         + " WHERE seat IS NOT NULL AND plan_id IS NOT NULL ORDER BY id",
         (rs, i) -> new Anchor(rs.getString(2), null, rs.getString(3), rs.getDouble(4), rs.getDouble(5),
             outlines.get(rs.getString(2)))));
-    anchors.removeIf(a -> a.territory() == null);
+    anchors.removeIf(a -> a.territory() == null || !a.territory().contains(
+        Geometries.FACTORY.createPoint(new Coordinate(a.lon(), a.lat()))));
     return anchors;
   }
 
