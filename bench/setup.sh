@@ -2,7 +2,7 @@
 # Installs what the benches need, creates the PostGIS bench database, loads the plans and generates the parcels.
 source "$(dirname "$0")/common.sh"
 need psql:postgresql-15-postgis-3 pgbench:postgresql-15-postgis-3 wrk:wrk ogr2ogr:gdal-bin \
-  mapserv:"cgi-mapserver mapserver-bin" lighttpd:lighttpd spawn-fcgi:spawn-fcgi curl:curl
+  mapserv:"cgi-mapserver mapserver-bin" lighttpd:lighttpd curl:curl zip:zip python3:python3
 if ! pg_isready -q -h "$PG_HOST" -p "$PG_PORT"; then
   pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start
   for _ in $(seq 1 30); do pg_isready -q -h "$PG_HOST" -p "$PG_PORT" && break; sleep 1; done
