@@ -106,6 +106,24 @@ abstract class TileApiContract {
     assertThat(tags(decoded)).containsEntry("name", park.get("name")).containsEntry("plan", park.get("plan_id"));
   }
 
+  @ParameterizedTest
+  @CsvSource({"transport_nodes, transport_node", "corridors, corridor", "route_stops, route_stop"})
+  void pointsAndLinesComeBackWhereTheRowsAre(String collection, String table) {
+    Map<String, Object> row = jdbc.queryForMap("SELECT id, name, ST_AsBinary(geom) AS wkb FROM " + table
+        + " WHERE geom IS NOT NULL ORDER BY id LIMIT 1");
+    Geometry source = Geometries.fromWkb((byte[]) row.get("wkb"));
+    TileCoord t = TileCoord.containing(source.getInteriorPoint().getX(), source.getInteriorPoint().getY(), 12);
+    HttpResponse<byte[]> r = client.get(path(collection, t));
+    assertThat(r.statusCode()).isEqualTo(200);
+    List<Geometry> features = TileClient.decode(r.body(), collection, t, config.extent());
+    Geometry decoded = features.stream().filter(f -> row.get("id").equals(tags(f).get("id"))).findFirst().orElseThrow();
+    assertThat(tags(decoded)).containsEntry("name", row.get("name"));
+    Geometry expected = WebMercator.project(source)
+        .intersection(new GeometryFactory().toGeometry(t.mercator(config.margin())));
+    double unit = t.mercator().getWidth() / config.extent();
+    assertThat(DiscreteHausdorffDistance.distance(expected, decoded)).isLessThan(2 * unit);
+  }
+
   @Test
   void strongEtagAnswers304AndCacheControlIsSet() {
     HttpResponse<byte[]> first = client.get(path("parcels", T));
