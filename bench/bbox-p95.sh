@@ -9,7 +9,7 @@ awk '{ printf "/ogcapi/collections/parcels/items?limit=1000&bbox=%s\n", $0 }' "$
 parcels=$(psql_bench -Atc "SELECT COUNT(*) FROM parcel")
 start_planmap
 n=$(curl -fsS "$BASE$(head -n 1 "$OUT/bbox-paths.txt")" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["features"]))')
-BENCH_SECONDS=$((3 * BENCH_WARMUP)) wrk_rps "$OUT/bbox-paths.txt" >/dev/null   # JIT warm-up, unmeasured
+BENCH_SECONDS=$BENCH_JVM_WARMUP wrk_rps "$OUT/bbox-paths.txt" >/dev/null   # JIT warm-up, unmeasured
 p95s=() p50s=()
 for r in $(seq 1 "${BENCH_ROUNDS:-3}"); do
   rps=$(WRK_CONNECTIONS=2 wrk_rps "$OUT/bbox-paths.txt")

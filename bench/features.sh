@@ -19,7 +19,7 @@ start_mapserver
 start_planmap
 echo "first viewport: MapServer $(curl -fsS "$MS$(head -n 1 "$OUT/items-mapserver.txt")" | count)," \
   "Planmap $(curl -fsS "$BASE$(head -n 1 "$OUT/items-ours.txt")" | count) (returned, matched)"
-BENCH_SECONDS=$((3 * BENCH_WARMUP)) wrk_rps "$OUT/items-ours.txt" >/dev/null   # JIT warm-up, unmeasured
+BENCH_SECONDS=$BENCH_JVM_WARMUP wrk_rps "$OUT/items-ours.txt" >/dev/null   # JIT warm-up, unmeasured
 
 mss=() ourss=() rs=()
 for r in $(seq 1 "$ROUNDS"); do

@@ -39,10 +39,10 @@ PORT=$COLD_PORT start_planmap --planmap.tiles.cache-bytes=0
 PORT=$WARM_PORT start_planmap --planmap.tiles.cache-bytes=256MB
 size=$(curl -fsS "http://127.0.0.1:$COLD_PORT$(head -n 1 "$OUT/tile-paths.txt")" | wc -c)
 echo "tiles: $(wc -l <"$OUT/tiles.txt") at z$Z (first: $size bytes); $ROUNDS rounds of ${BENCH_SECONDS}s each"
-# Warm-ups, unmeasured: PostgreSQL backends, then each JVM (JIT) three times as long; fills the cache.
+# Warm-ups, unmeasured: PostgreSQL backends, then each JVM until its JIT has settled; fills the cache.
 pgbench_tps "$BENCH_WARMUP" >/dev/null
-BENCH_SECONDS=$((3 * BENCH_WARMUP)) wrk_rps "$OUT/tile-paths.txt" "http://127.0.0.1:$COLD_PORT" >/dev/null
-BENCH_SECONDS=$((3 * BENCH_WARMUP)) wrk_rps "$OUT/tile-paths.txt" "http://127.0.0.1:$WARM_PORT" >/dev/null
+BENCH_SECONDS=$BENCH_JVM_WARMUP wrk_rps "$OUT/tile-paths.txt" "http://127.0.0.1:$COLD_PORT" >/dev/null
+BENCH_SECONDS=$BENCH_JVM_WARMUP wrk_rps "$OUT/tile-paths.txt" "http://127.0.0.1:$WARM_PORT" >/dev/null
 
 raws=() colds=() warms=() rc=() rw=()
 for r in $(seq 1 "$ROUNDS"); do
