@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.planmap.geo.Geometries;
 import org.planmap.geodata.FeatureRecord;
@@ -14,6 +15,8 @@ import org.planmap.ogcapi.ItemsService;
 import org.planmap.plan.CollectionSpec;
 import org.planmap.plan.PlanCollections;
 import org.planmap.security.TerritoryGuard;
+import org.planmap.tiles.FeatureChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.planmap.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -39,9 +42,11 @@ public class EditService {
   private final TerritoryGuard guard;
   private final List<EditRules> rules;
   private final ObjectMapper json;
+  private final ApplicationEventPublisher events;
 
   public EditService(EditStore store, HistoryStore history, FeatureTableWriter writer, ItemsService items,
-      TerritoryGuard guard, List<EditRules> rules, ObjectMapper json) {
+      TerritoryGuard guard, List<EditRules> rules, ObjectMapper json, ApplicationEventPublisher events) {
+    this.events = events;
     this.store = store;
     this.history = history;
     this.writer = writer;
@@ -89,6 +94,7 @@ public class EditService {
       throw conflict(c, id);
     }
     history.record(c.id(), id, ifMatch + 1, "delete", auth.getName(), before.toString(), null);
+    events.publishEvent(new FeatureChanged(c, id, envelope(cur.geometry()), null));
   }
 
   public List<HistoryStore.Entry> history(String collectionId, String id) {
@@ -139,6 +145,7 @@ public class EditService {
     JsonNode after = feature(c, id);
     history.record(c.id(), id, version, operation, auth.getName(), before == null ? null : before.toString(),
         after.toString());
+    events.publishEvent(new FeatureChanged(c, id, cur == null ? null : envelope(cur.geometry()), envelope(g)));
     return new Saved(after, version);
   }
 
@@ -190,6 +197,10 @@ public class EditService {
       throw ApiException.notFound("'" + collectionId + "' cannot be edited; editable: " + GeometryRules.editable());
     }
     return PlanCollections.byId(collectionId).orElseThrow();
+  }
+
+  private static Envelope envelope(Geometry g) {
+    return g == null ? null : g.getEnvelopeInternal();
   }
 
   private static String text(Object v) {

@@ -4,6 +4,8 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.planmap.geo.Geometries;
 import org.planmap.security.TerritoryGuard;
+import org.planmap.tiles.FeatureChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,10 +39,12 @@ public class ImportService implements DisposableBean {
   private final ExchangeJobs jobs;
   private final ExchangeStore store;
   private final TerritoryGuard guard;
+  private final ApplicationEventPublisher events;
 
   public ImportService(ExchangeProperties props, ImportReader reader, ImportWriter writer, ExchangeJobs jobs,
-      ExchangeStore store, TerritoryGuard guard) {
+      ExchangeStore store, TerritoryGuard guard, ApplicationEventPublisher events) {
     this.guard = guard;
+    this.events = events;
     this.props = props;
     this.reader = reader;
     this.writer = writer;
@@ -111,6 +115,9 @@ public class ImportService implements DisposableBean {
       j.progress().total(s.preview().count());
       try {
         j.result(writer.write(s, mapping, plan, kind, j.progress()));
+        Geometry extent = extent(s.preview().extent());
+        events.publishEvent(new FeatureChanged(s.collection(), "import:" + id, null,
+            extent == null ? null : extent.getEnvelopeInternal()));
       } finally {
         WorkFiles.deleteTree(s.folder());
       }

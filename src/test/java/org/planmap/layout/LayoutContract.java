@@ -194,4 +194,24 @@ abstract class LayoutContract extends ApiTest {
     assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
   }
+
+  @Test
+  void anEditRefreshesTheVectorTilesItTouches() {
+    int z = 15;
+    double lon = 86.1035;
+    double lat = 41.7985;
+    int x = (int) Math.floor((lon + 180) / 360 * (1 << z));
+    double r = Math.toRadians(lat);
+    int y = (int) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * (1 << z));
+    String tile = "/tiles/parcels/" + z + "/" + x + "/" + y + ".pbf";
+    Http.Response before = http.get(tile, "*/*");
+    Http.Response created = as("korla-planner", "POST", "/api/edit/parcels",
+        parcel(square(lon - 0.0004, lat - 0.0004, lon + 0.0004, lat + 0.0004), "1001"));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.json().path("id").asString();
+    assertThat(before.body()).doesNotContain(id);
+    Http.Response after = http.get(tile, "*/*");
+    assertThat(after.status()).isEqualTo(200);
+    assertThat(after.body()).contains(id);
+  }
 }
