@@ -94,5 +94,29 @@ class ExchangePageBrowserTest {
     new Select(export.findElement(By.name("format"))).selectByValue("gpkg");
     export.findElement(By.cssSelector("button[type=submit]")).click();
     waitForText(By.cssSelector(".exchange-export"), "完成");
+
+    // The export filters: all of Korla's projects, then only those in the county outline (located ones).
+    new Select(export.findElement(By.name("collection"))).selectByValue("projects");
+    new Select(export.findElement(By.name("format"))).selectByValue("csv");
+    long all = exportedCount(export);
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(d ->
+        new Select(d.findElement(By.id("territory"))).getOptions().size() > 1);
+    new Select(browser.findElement(By.id("territory"))).selectByValue("652801");
+    long inTerritory = exportedCount(export);
+    assertThat(all).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM project WHERE plan_id = 'korla'", Long.class));
+    assertThat(inTerritory).isPositive().isLessThan(all);
+  }
+
+  private long exportedCount(WebElement export) {
+    String before = export.getText();
+    export.findElement(By.cssSelector("button[type=submit]")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
+      String now = export.getText();
+      return !now.equals(before) && java.util.regex.Pattern.compile("完成 \\d+ 个要素").matcher(now).find()
+          && !now.equals(before);
+    });
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("完成 (\\d+) 个要素").matcher(export.getText());
+    assertThat(m.find()).isTrue();
+    return Long.parseLong(m.group(1));
   }
 }
