@@ -8,7 +8,9 @@ AUTH=(-u "admin:$ADMIN_PASSWORD")
 
 # The bench database is a scratch database: make its first admin one whose password this script knows.
 psql_bench -c "DELETE FROM app_user" 2>/dev/null || true
-start_planmap --planmap.security.initial-admin-password="$ADMIN_PASSWORD" --planmap.exchange.max-import-features=2000000
+start_planmap --planmap.security.initial-admin-password="$ADMIN_PASSWORD" --planmap.exchange.max-import-features=2000000 \
+  --planmap.exchange.max-upload-bytes=4000000000 --planmap.exchange.max-expanded-bytes=8000000000 \
+  --spring.servlet.multipart.max-file-size=4GB --spring.servlet.multipart.max-request-size=4GB
 
 if [[ ! -f "$OUT/ogr-export/parcel.shp" ]]; then
   mkdir -p "$OUT/ogr-export"
