@@ -5,24 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.planmap.security.AdminService;
 import org.planmap.support.Http;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,33 +23,9 @@ import tools.jackson.databind.JsonNode;
  * sees its geodesic area while drawing, fills the attribute form, saves, reloads the page and finds it, and sees the
  * balance table change; a parcel reaching outside the park is refused with the reason and a marker at the place.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "planmap.security.initial-admin-password=layout-admin-password")
-class ParkLayoutBrowserTest {
-  @DynamicPropertySource
-  static void store(DynamicPropertyRegistry r) {
-    org.planmap.support.H2gisStore.register(r);
-  }
-
-  private static HeadlessChromium browser;
-  private static ChromeDriver driver;
-
-  @LocalServerPort int port;
+class ParkLayoutBrowserTest extends BrowserTest {
   @Autowired AdminService admin;
   private LayoutSteps steps;
-
-  @BeforeAll
-  static void startBrowser() throws IOException {
-    browser = new HeadlessChromium();
-    driver = browser.driver;
-  }
-
-  @AfterAll
-  static void stopBrowser() throws IOException {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @BeforeEach
   void planner() {

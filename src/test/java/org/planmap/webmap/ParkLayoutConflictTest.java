@@ -5,22 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.planmap.security.AdminService;
 import org.planmap.support.Http;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,34 +21,10 @@ import tools.jackson.databind.JsonNode;
  * saves it first; the browser's save gets the conflict message with reload/compare, the stored parcel stays the
  * first saver's, and both versions are in the history.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "planmap.security.initial-admin-password=layout-admin-password")
-class ParkLayoutConflictTest {
-  @DynamicPropertySource
-  static void store(DynamicPropertyRegistry r) {
-    org.planmap.support.H2gisStore.register(r);
-  }
-
-  private static HeadlessChromium browser;
-  private static ChromeDriver driver;
-
-  @LocalServerPort int port;
+class ParkLayoutConflictTest extends BrowserTest {
   @Autowired AdminService admin;
   private LayoutSteps steps;
   private Http http;
-
-  @BeforeAll
-  static void startBrowser() throws IOException {
-    browser = new HeadlessChromium();
-    driver = browser.driver;
-  }
-
-  @AfterAll
-  static void stopBrowser() throws IOException {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @BeforeEach
   void planners() {

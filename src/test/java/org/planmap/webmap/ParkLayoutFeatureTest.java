@@ -3,60 +3,29 @@ package org.planmap.webmap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.planmap.security.AdminService;
 import org.planmap.support.Http;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The rest of a planner's drawing in headless Chromium: redraw a park given only as a point into a real outline,
  * create and move a project, draw a tourism route and add a numbered stop to it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "planmap.security.initial-admin-password=layout-admin-password")
-class ParkLayoutFeatureTest {
+class ParkLayoutFeatureTest extends BrowserTest {
   /** 九宫新城综合商业广场园区: a point (approximate) at 81.85 E, 43.2 N. */
   static final String POINT_PARK = "tekes-parks-jiugong";
 
-  @DynamicPropertySource
-  static void store(DynamicPropertyRegistry r) {
-    org.planmap.support.H2gisStore.register(r);
-  }
-
-  private static HeadlessChromium browser;
-  private static ChromeDriver driver;
-
-  @LocalServerPort int port;
   @Autowired AdminService admin;
   private LayoutSteps steps;
   private Http http;
-
-  @BeforeAll
-  static void startBrowser() throws IOException {
-    browser = new HeadlessChromium();
-    driver = browser.driver;
-  }
-
-  @AfterAll
-  static void stopBrowser() throws IOException {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @BeforeEach
   void planner() {

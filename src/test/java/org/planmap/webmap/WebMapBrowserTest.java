@@ -5,50 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The web map in real headless Chromium (Debian's chromium + chromium-driver): plan switch, layer toggles, search,
  * popup with the cited sentence, English, HTML shown as text, tables, URL state. Fails on any browser console error.
  * Screenshots go to target/screenshots/.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WebMapBrowserTest {
-  @DynamicPropertySource
-  static void store(DynamicPropertyRegistry r) {
-    org.planmap.support.H2gisStore.register(r);
-  }
-
-  private static HeadlessChromium browser;
-  private static ChromeDriver driver;
-
-  @LocalServerPort int port;
-
-  @BeforeAll
-  static void startBrowser() throws IOException {
-    browser = new HeadlessChromium();
-    driver = browser.driver;
-  }
-
-  @AfterAll
-  static void stopBrowser() throws IOException {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+class WebMapBrowserTest extends BrowserTest {
 
   @AfterEach
   void noConsoleErrors() {
