@@ -8,13 +8,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Base of the browser tests: Planmap on a fresh in-memory H2GIS store with the shipped data and a known first admin,
- * and one headless Chromium per test class.
+ * and one headless Chromium per test class. Each test class gets a server and database of its own (no test sees another's
+ * parcels).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "planmap.security.initial-admin-password=layout-admin-password")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class BrowserTest {
   protected static HeadlessChromium browser;
   protected static ChromeDriver driver;
