@@ -14,6 +14,7 @@ import org.planmap.geodata.FeatureTableWriter;
 import org.planmap.ogcapi.ItemsService;
 import org.planmap.plan.CollectionSpec;
 import org.planmap.plan.PlanCollections;
+import org.planmap.plan.PlanRepository;
 import org.planmap.security.TerritoryGuard;
 import org.planmap.tiles.FeatureChanged;
 import org.springframework.context.ApplicationEventPublisher;
@@ -43,10 +44,13 @@ public class EditService {
   private final List<EditRules> rules;
   private final ObjectMapper json;
   private final ApplicationEventPublisher events;
+  private final PlanRepository plans;
 
   public EditService(EditStore store, HistoryStore history, FeatureTableWriter writer, ItemsService items,
-      TerritoryGuard guard, List<EditRules> rules, ObjectMapper json, ApplicationEventPublisher events) {
+      TerritoryGuard guard, List<EditRules> rules, ObjectMapper json, ApplicationEventPublisher events,
+      PlanRepository plans) {
     this.events = events;
+    this.plans = plans;
     this.store = store;
     this.history = history;
     this.writer = writer;
@@ -130,7 +134,7 @@ public class EditService {
       int version, String operation, Authentication auth) {
     rules.stream().filter(r -> r.appliesTo(c)).forEach(r -> r.check(c, id, g, p));
     String planId = text(p.remove("plan"));
-    if (planId == null || !store.planExists(planId)) {
+    if (!plans.exists(planId)) {
       throw ApiException.unprocessable("unknown_plan", "plan '" + planId + "' is not a plan Planmap knows", null).with("field", "plan");
     }
     guard.checkCanEdit(auth, planId, cur == null ? null : cur.geometry(), g);

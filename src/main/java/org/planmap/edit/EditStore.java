@@ -38,10 +38,6 @@ public class EditStore {
     jdbc.update("UPDATE " + c.table() + " SET version = ? WHERE id = ?", version, id);
   }
 
-  public boolean planExists(String planId) {
-    return !jdbc.queryForList("SELECT id FROM plan WHERE id = ?", String.class, planId).isEmpty();
-  }
-
   /** The outlines of other parcels of a park that may touch an envelope. */
   public List<Current> parcelsNear(String parkId, Envelope e, String exceptId) {
     return jdbc.query("SELECT id, plan_id, version, ST_AsBinary(geom), park_id FROM parcel WHERE park_id = ?"

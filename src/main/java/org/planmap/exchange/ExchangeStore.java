@@ -136,11 +136,6 @@ public class ExchangeStore {
     return n != null && n > 0;
   }
 
-  public boolean planExists(String plan) {
-    Long n = jdbc.queryForObject("SELECT COUNT(*) FROM plan WHERE id = ?", Long.class, plan);
-    return n != null && n > 0;
-  }
-
   /** Row count and a checksum of ids and versions of a collection (for all-or-nothing checks and reports). */
   public long[] countAndChecksum(CollectionSpec c) {
     long[] out = {0, 0};

@@ -1,5 +1,6 @@
 package org.planmap.exchange;
 
+import org.planmap.plan.PlanRepository;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -21,9 +22,12 @@ public class ExportService {
   private final ObjectMapper json;
   private final ExchangeProperties props;
   private final ExchangeJobs jobs;
+  private final PlanRepository plans;
 
-  public ExportService(ExchangeStore store, ObjectMapper json, ExchangeProperties props, ExchangeJobs jobs) {
+  public ExportService(ExchangeStore store, ObjectMapper json, ExchangeProperties props, ExchangeJobs jobs,
+      PlanRepository plans) {
     this.store = store;
+    this.plans = plans;
     this.json = json;
     this.props = props;
     this.jobs = jobs;
@@ -58,7 +62,7 @@ public class ExportService {
     ExportFormat format = ExportFormat.parse(r.format());
     ExportEncoding encoding = ExportEncoding.parse(r.encoding());
     String plan = id("plan", r.plan());
-    if (plan != null && !store.planExists(plan)) {
+    if (plan != null && !plans.exists(plan)) {
       throw ApiException.notFound("there is no plan '" + plan + "'");
     }
     String territory = id("territory", r.territory());

@@ -3,6 +3,7 @@ package org.planmap.exchange;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.planmap.geo.Geometries;
+import org.planmap.plan.PlanRepository;
 import org.planmap.security.TerritoryGuard;
 import org.planmap.tiles.FeatureChanged;
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,19 +38,19 @@ public class ImportService implements DisposableBean {
   private final ImportReader reader;
   private final ImportWriter writer;
   private final ExchangeJobs jobs;
-  private final ExchangeStore store;
+  private final PlanRepository plans;
   private final TerritoryGuard guard;
   private final ApplicationEventPublisher events;
 
   public ImportService(ExchangeProperties props, ImportReader reader, ImportWriter writer, ExchangeJobs jobs,
-      ExchangeStore store, TerritoryGuard guard, ApplicationEventPublisher events) {
+      PlanRepository plans, TerritoryGuard guard, ApplicationEventPublisher events) {
     this.guard = guard;
     this.events = events;
     this.props = props;
     this.reader = reader;
     this.writer = writer;
     this.jobs = jobs;
-    this.store = store;
+    this.plans = plans;
   }
 
   public ImportPreview upload(MultipartFile file, ImportUpload request) {
@@ -93,7 +94,7 @@ public class ImportService implements DisposableBean {
   public JobView commit(String id, ImportCommit commit, Authentication auth) {
     ImportSession s = session(id);
     String plan = commit.plan() == null || commit.plan().isBlank() ? null : commit.plan().trim();
-    if (plan != null && !store.planExists(plan)) {
+    if (plan != null && !plans.exists(plan)) {
       throw ApiException.notFound("there is no plan '" + plan + "'");
     }
     guard.checkCanEdit(auth, plan, extent(s.preview().extent()));

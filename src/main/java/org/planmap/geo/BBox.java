@@ -1,7 +1,5 @@
 package org.planmap.geo;
 
-import org.locationtech.jts.geom.Envelope;
-
 /** A lon/lat bounding box (CRS84), validated. */
 public record BBox(double minLon, double minLat, double maxLon, double maxLat) {
 
@@ -32,10 +30,6 @@ public record BBox(double minLon, double minLat, double maxLon, double maxLat) {
       }
     }
     return parts.length == 4 ? new BBox(v[0], v[1], v[2], v[3]) : new BBox(v[0], v[1], v[3], v[4]);
-  }
-
-  public static BBox of(Envelope e) {
-    return new BBox(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY());
   }
 
   public double[] toArray() {

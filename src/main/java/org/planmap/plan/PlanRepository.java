@@ -1,5 +1,7 @@
 package org.planmap.plan;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +25,23 @@ public class PlanRepository {
   }
 
   public List<PlanRecord> findAll() {
-    return jdbc.query("SELECT * FROM plan ORDER BY id", (rs, i) -> new PlanRecord(
-        rs.getString("id"), rs.getString("title"), rs.getString("issuer"), rs.getString("plan_date"),
-        rs.getString("period"), rs.getString("territory_name"),
-        json.readValue(rs.getString("territory_adcodes"), STRINGS), rs.getString("source_doc"),
-        (Integer) rs.getObject("source_line"), rs.getString("notes")));
+    return jdbc.query("SELECT * FROM plan ORDER BY id", this::plan);
   }
 
   public Optional<PlanRecord> findById(String id) {
-    return findAll().stream().filter(p -> p.id().equals(id)).findFirst();
+    return jdbc.query("SELECT * FROM plan WHERE id = ?", this::plan, id).stream().findFirst();
+  }
+
+  /** Whether Planmap knows a plan of this id (null is no plan). */
+  public boolean exists(String id) {
+    return id != null && !jdbc.queryForList("SELECT id FROM plan WHERE id = ?", String.class, id).isEmpty();
+  }
+
+  private PlanRecord plan(ResultSet rs, int row) throws SQLException {
+    return new PlanRecord(rs.getString("id"), rs.getString("title"), rs.getString("issuer"), rs.getString("plan_date"),
+        rs.getString("period"), rs.getString("territory_name"),
+        json.readValue(rs.getString("territory_adcodes"), STRINGS), rs.getString("source_doc"),
+        (Integer) rs.getObject("source_line"), rs.getString("notes"));
   }
 
   public List<Indicator> indicators(String planId) {
