@@ -1,6 +1,5 @@
 package org.planmap.exchange;
 
-import org.planmap.plan.PlanRepository;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +9,7 @@ import java.util.regex.Pattern;
 import org.planmap.geo.BBox;
 import org.planmap.plan.CollectionSpec;
 import org.planmap.plan.PlanCollections;
+import org.planmap.plan.PlanRepository;
 import org.planmap.web.ApiException;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.ObjectMapper;
