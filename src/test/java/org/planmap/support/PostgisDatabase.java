@@ -46,7 +46,7 @@ public final class PostgisDatabase {
     try (ResultSet r = s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'planmap\\_test\\_%'")) {
       while (r.next()) {
         String name = r.getString(1);
-        String pid = name.substring("planmap_test_".length());
+        String pid = name.substring("planmap_test_".length()).split("_", 2)[0];
         if (pid.matches("[0-9]{1,18}") && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
           stale.add(name);
         }
@@ -63,6 +63,34 @@ public final class PostgisDatabase {
       s.execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
     } catch (SQLException e) {
       System.err.println("could not drop the test database " + NAME + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Another empty database on the same server, {@code planmap_test_<pid>_<suffix>}, made afresh (for tests that
+   * need a second instance, e.g. a restore target); {@link #drop(String)} removes it, and a killed run's is dropped
+   * with the other leftovers.
+   */
+  public static String fresh(String suffix) {
+    String name = NAME + "_" + suffix;
+    admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", "CREATE DATABASE " + name);
+    return "jdbc:postgresql://" + SERVER + "/" + name;
+  }
+
+  /** Drops a database made by {@link #fresh}. */
+  public static void drop(String suffix) {
+    admin("DROP DATABASE IF EXISTS " + NAME + "_" + suffix + " WITH (FORCE)");
+  }
+
+  private static void admin(String... statements) {
+    try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + SERVER + "/postgres", USER, "");
+        Statement s = c.createStatement()) {
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostGIS tests need PostgreSQL with PostGIS at " + SERVER
+          + " (user " + USER + "): " + e.getMessage(), e);
     }
   }
 
