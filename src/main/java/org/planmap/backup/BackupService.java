@@ -151,7 +151,8 @@ public class BackupService {
       if (!made.isEmpty()) {
         throw new ApiException(HttpStatus.CONFLICT, "Not a fresh instance", "this Planmap already holds data of its"
             + " users (" + String.join(", ", made) + "); a restore would replace all of it. Restore into a fresh"
-            + " instance, or send replace=true to replace everything").with("code", "not_empty");
+            + " instance, or ask to replace everything (replace=true; on the command line"
+            + " --planmap.backup.replace=true)").with("code", "not_empty");
       }
     }
     store.deleteAll();
