@@ -40,6 +40,7 @@ public class BackupController {
 
   @GetMapping("/backup")
   public ResponseEntity<StreamingResponseBody> backup() {
+    backups.checkSchema();
     String name = "planmap-backup-" + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + ".gpkg";
     HttpHeaders h = new HttpHeaders();
     h.setContentType(MediaType.parseMediaType("application/geopackage+sqlite3"));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.planmap.exchange.ExchangeProperties;
@@ -40,6 +41,7 @@ public class BackupService {
   private final Flyway flyway;
   private final ExchangeProperties exchange;
   private final TileCache tiles;
+  private final ReentrantLock restoring = new ReentrantLock();
 
   public BackupService(BackupStore store, PlatformTransactionManager tm, Flyway flyway, ExchangeProperties exchange,
       TileCache tiles) {
@@ -82,8 +84,8 @@ public class BackupService {
     }
   }
 
-  /** Writes the backup GeoPackage to {@code file} (which must not exist). */
-  public void write(Path file) {
+  /** Fails when the database has a column the backup list does not know (a migration not yet taught to it). */
+  public void checkSchema() {
     for (BackupTable t : BackupSchema.all()) {
       Set<String> unknown = store.unknownColumns(t);
       if (!unknown.isEmpty()) {
@@ -91,6 +93,11 @@ public class BackupService {
             + ": update BackupSchema");
       }
     }
+  }
+
+  /** Writes the backup GeoPackage to {@code file} (which must not exist). */
+  public void write(Path file) {
+    checkSchema();
     try (BackupFileWriter w = new BackupFileWriter(file)) {
       List<Object[]> summaries = new ArrayList<>();
       snapshot.executeWithoutResult(s -> {
@@ -128,6 +135,10 @@ public class BackupService {
    * nothing made by its users (a fresh one: the shipped plans and the first admin) is accepted.
    */
   public RestoreReport restore(Path file, String name, boolean replace) throws IOException {
+    if (!restoring.tryLock()) {
+      throw new ApiException(HttpStatus.CONFLICT, "Restore running", "another restore is running; wait for it to"
+          + " finish").with("code", "restore_running");
+    }
     try (BackupFileReader r = BackupFileReader.open(file, name, schemaVersion())) {
       RestoreReport report;
       try {
@@ -142,6 +153,8 @@ public class BackupService {
       log.info("restored the backup {} made {} ({} rows)", name, report.createdAt(),
           report.rows().values().stream().mapToLong(Long::longValue).sum());
       return report;
+    } finally {
+      restoring.unlock();
     }
   }
 
