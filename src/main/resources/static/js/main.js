@@ -74,10 +74,7 @@ const editing = setupEditing({
   reloadLayers: () => reloadAfterEdit(null),
   // The park being edited is GeoJSON in the editor: leave it out of the tiles, and read them again once done.
   onLayoutStart: (parkId) => parcels.hidePark(parkId),
-  onLayoutEnd: (changed) => {
-    if (changed) parcels.refresh();
-    parcels.hidePark(null);
-  },
+  onLayoutEnd: (changed) => parcels.endEdit(changed),
 });
 // Projects, tourism routes and their stops: see featureedit.js.
 const features = setupFeatureEditing({

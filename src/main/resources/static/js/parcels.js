@@ -51,7 +51,7 @@ export function parcelMode() {
 }
 
 /**
- * The parcel layer of the map. Returns {layer, mode, setPlan, hidePark, refresh, featureAt, whenDrawn, stats}:
+ * The parcel layer of the map. Returns {layer, mode, setPlan, hidePark, endEdit, featureAt, whenDrawn, stats}:
  * layer is what the layer tree adds and removes; featureAt(latlng) gives the properties of the parcel drawn there.
  */
 export function createParcelLayer(map, { mode = parcelMode() } = {}) {
@@ -71,8 +71,12 @@ export function createParcelLayer(map, { mode = parcelMode() } = {}) {
       filter.park = parkId || null;
       update();
     },
-    /** Reads the parcels again after an edit (new tile URLs, so no browser cache answers). */
-    refresh() { impl.bump(); update(); },
+    /** Shows the edited park again; after changes, read under new tile URLs, so no browser cache answers. */
+    endEdit(changed) {
+      filter.park = null;
+      if (changed) impl.bump();
+      update();
+    },
     featureAt: (latlng) => (map.hasLayer(impl.layer) ? impl.featureAt(latlng) : null),
     /** Resolves once the parcels of the current view are drawn (at once when there is nothing to draw). */
     whenDrawn: () => (map.hasLayer(impl.layer) ? impl.whenDrawn() : Promise.resolve()),
@@ -83,8 +87,12 @@ export function createParcelLayer(map, { mode = parcelMode() } = {}) {
 // ---- vector tiles ---------------------------------------------------------------------------------------------
 
 function tileParcels(map, shown) {
-  const grid = L.vectorGrid.protobuf('/tiles/parcels/{z}/{x}/{y}.pbf?v={v}', {
+  const grid = L.vectorGrid.protobuf('/tiles/parcels/{serverZ}/{x}/{y}.pbf?v={v}', {
     v: Date.now().toString(36),
+    // 512 px tiles, one zoom level up: a quarter of the requests (and of the parcels cut at tile edges) for a view.
+    // VectorGrid has no zoomOffset; Leaflet's URL template calls a function value with the tile's {x, y, z}.
+    tileSize: 512,
+    serverZ: (tile) => tile.z - 1,
     pane: PANE,
     rendererFactory: L.canvas.tile,
     vectorTileLayerStyles: { parcels: (p, z) => (shown(p) ? parcelStyle(p, z) : []) },

@@ -53,7 +53,7 @@ class ParcelTilesBrowserTest extends BrowserTest {
     driver.get(steps.base() + "/#plan=tekes&view=43.1288,82.0565,15&lang=zh");
     browser.waitForRender("tekes", 60);
     assertThat(((Number) browser.js("return performance.getEntriesByType('resource')"
-        + ".filter((e) => e.name.includes('/tiles/parcels/15/')).length;")).intValue()).isGreaterThan(0);
+        + ".filter((e) => e.name.includes('/tiles/parcels/14/')).length;")).intValue()).isGreaterThan(0);
     assertThat(stats().get("mode")).isEqualTo("tiles");
     assertThat(parkParcels()).isEqualTo(2);
     assertThat(near(colorAt(centre(INDUSTRIAL)), INDUSTRIAL_COLOR)).as(colorAt(centre(INDUSTRIAL))).isTrue();
