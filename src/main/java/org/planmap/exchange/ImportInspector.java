@@ -13,8 +13,8 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
 import org.planmap.plan.CollectionSpec;
 
 /**
- * Reads every feature of an upload once to build its preview: counts, geometry types, validity, extent in
- * lon/lat, sample rows. Decides each layer's CRS: the file's, else the user's choice, else lon/lat when the
+ * Reads every feature of an upload once to build its preview: counts, geometry types, validity (of the geometry
+ * as it will be stored, in lon/lat, so that the commit need not check again), extent in lon/lat, sample rows. Decides each layer's CRS: the file's, else the user's choice, else lon/lat when the
  * coordinates are plainly degrees; a CRS that puts the data outside China is refused as wrong.
  */
 final class ImportInspector {
@@ -90,7 +90,8 @@ final class ImportInspector {
           return;
         }
         st.types.merge(g.getGeometryType(), 1L, Long::sum);
-        TopologyValidationError err = new IsValidOp(g).getValidationError();
+        Geometry stored = l.crs().toStored(g);
+        TopologyValidationError err = new IsValidOp(stored).getValidationError();
         if (err != null) {
           st.invalid++;
           if (st.invalidExamples.size() < 5) {
@@ -98,7 +99,7 @@ final class ImportInspector {
                 + err.getCoordinate());
           }
         }
-        st.extent.expandToInclude(l.crs().toStored(g).getEnvelopeInternal());
+        st.extent.expandToInclude(stored.getEnvelopeInternal());
       });
       st.perLayer.put(l.source().name(), st.count - before);
       if (!st.extent.isNull() && !CHINA.contains(st.extent)) {
