@@ -14,8 +14,8 @@ import org.h2gis.functions.io.dbf.internal.DbaseFileHeader;
 
 /**
  * Reads a DBF's records front to back, with the values the H2GIS driver gives (numbers without decimals as
- * {@code Long}, others as {@code Double}, logicals as {@code Boolean}, dates as {@code yyyy-MM-dd}, blank as null)
- * but decoding only the non-blank bytes of each field. The H2GIS reader decodes every field whole, one random read
+ * {@code Long}, others as {@code Double}, logicals as {@code Boolean}, blank as null; dates, which the driver reads
+ * as null, as {@code yyyy-MM-dd}) but decoding only the non-blank bytes of each field. The H2GIS reader decodes every field whole, one random read
  * each; on a million-row DBF of wide text fields that was most of an import's time. The header is H2GIS's.
  */
 final class DbfRecords implements AutoCloseable {

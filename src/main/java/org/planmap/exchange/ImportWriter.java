@@ -36,6 +36,7 @@ class ImportWriter {
   ImportResult write(ImportSession s, Map<String, String> mapping, String plan, String kind, Progress progress) {
     String sourceFile = "import:" + s.id();
     boolean check = s.preview().invalid() > 0;
+    Map<String, String> keys = ImportMapping.keys(mapping);
     long[] counts = new long[3];
     try {
       tx.executeWithoutResult(status -> {
@@ -44,7 +45,7 @@ class ImportWriter {
             read(l, f -> {
               progress.step();
               counts[0]++;
-              Map<String, Object> props = ImportMapping.map(f.properties(), mapping);
+              Map<String, Object> props = ImportMapping.map(f.properties(), keys);
               if (props.get("name") == null || props.get("name").toString().isBlank()) {
                 props.put("name", "未命名要素 " + counts[0]);
                 counts[2]++;

@@ -157,7 +157,7 @@ final class ShapefileSource implements ImportSource {
       try (DbfRecords records = DbfRecords.open(dbfOnly ? main : sibling("dbf"), h, encoding.javaName());
           Shapes shapes = dbfOnly ? null : new Shapes(main, sibling("shx"))) {
         for (long row = 0; row < d.getRowCount(); row++) {
-          Map<String, Object> props = row < attributeRows ? new LinkedHashMap<>() : null;
+          Map<String, Object> props = row < attributeRows ? new LinkedHashMap<>(2 * fields.size()) : null;
           if (props != null && records != null) {
             records.next(fields, props);
           } else if (props != null) {
@@ -205,7 +205,7 @@ final class ShapefileSource implements ImportSource {
     }
   }
 
-  private static Object toJava(Value v) {
+  static Object toJava(Value v) {
     if (v == null || v == ValueNull.INSTANCE) {
       return null;
     }

@@ -129,8 +129,29 @@ final class FeatureCopyWriter implements FeatureTableWriter.Rows {
     }
   }
 
-  /** Text in COPY's text format: UTF-8 with backslash, tab, newline and carriage return escaped. */
+  /** Text in COPY's text format: UTF-8 with backslash, tab, newline and carriage return escaped (ASCII directly). */
   private void text(String s) {
+    int n = s.length();
+    room(2 * n);
+    int start = len;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        len = start;
+        utf8(s);
+        return;
+      }
+      switch (c) {
+        case '\\' -> { buf[len++] = '\\'; buf[len++] = '\\'; }
+        case '\t' -> { buf[len++] = '\\'; buf[len++] = 't'; }
+        case '\n' -> { buf[len++] = '\\'; buf[len++] = 'n'; }
+        case '\r' -> { buf[len++] = '\\'; buf[len++] = 'r'; }
+        default -> buf[len++] = (byte) c;
+      }
+    }
+  }
+
+  private void utf8(String s) {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
     room(b.length * 2);
     for (byte c : b) {

@@ -42,7 +42,10 @@ public class FeatureTableWriter {
 
   /** A stream of new rows into one table; {@link #finish} completes it, {@link #close} without it abandons it. */
   public interface Rows extends AutoCloseable {
-    /** Adds a row. Its geometry must be valid already (it is written as it is) and its id new. */
+    /**
+     * Adds a row. Its geometry must be valid already (it is written as it is), its id new, and its properties a
+     * modifiable map the stream may use up.
+     */
     void add(FeatureRecord f);
 
     void finish();
@@ -58,7 +61,7 @@ public class FeatureTableWriter {
    */
   public Rows open(CollectionSpec spec, String planId, String sourceFile) {
     if (dialect == Dialect.POSTGIS) {
-      return new FeatureCopyWriter(jdbc, spec, sourceFile, (f, where) -> values(spec, planId, sourceFile, f, where));
+      return new FeatureCopyWriter(jdbc, spec, sourceFile, (f, where) -> values(spec, planId, sourceFile, f, where, true));
     }
     String sql = insertSql(spec, false);
     return new Rows() {
@@ -66,7 +69,7 @@ public class FeatureTableWriter {
 
       @Override
       public void add(FeatureRecord f) {
-        Object[] v = values(spec, planId, sourceFile, f, sourceFile + " feature " + f.id());
+        Object[] v = values(spec, planId, sourceFile, f, sourceFile + " feature " + f.id(), true);
         v[v.length - 1] = Geometries.toWkb((Geometry) v[v.length - 1]);
         rows.add(v);
         if (rows.size() == BATCH) {
@@ -142,7 +145,7 @@ public class FeatureTableWriter {
   private Object[] row(CollectionSpec spec, String planId, String sourceFile, FeatureRecord f, Geometry seat,
       boolean withSeat, String where) {
     Object[] v = values(spec, planId, sourceFile, new FeatureRecord(f.id(), f.properties(),
-        Geometries.valid(f.geometry())), where);
+        Geometries.valid(f.geometry())), where, false);
     v[v.length - 1] = Geometries.toWkb((Geometry) v[v.length - 1]);
     if (!withSeat) {
       return v;
@@ -152,10 +155,14 @@ public class FeatureTableWriter {
     return out;
   }
 
-  /** A row's values in the order of {@link #columnList}, the geometry last and as it is; checks what is required. */
-  private Object[] values(CollectionSpec spec, String planId, String sourceFile, FeatureRecord f, String where) {
+  /**
+   * A row's values in the order of {@link #columnList}, the geometry last and as it is; checks what is required.
+   * With {@code own}, the feature's properties are the caller's to give away (a {@link Rows} stream): used up.
+   */
+  private Object[] values(CollectionSpec spec, String planId, String sourceFile, FeatureRecord f, String where,
+      boolean own) {
     List<Column> columns = spec.columns();
-    Map<String, Object> rest = new LinkedHashMap<>(f.properties());
+    Map<String, Object> rest = own ? f.properties() : new LinkedHashMap<>(f.properties());
     List<Object> values = new ArrayList<>();
     values.add(f.id());
     values.add(planId);
@@ -163,13 +170,18 @@ public class FeatureTableWriter {
       values.add(convert(c, rest.remove(c.name()), where));
     }
     rest.values().removeIf(v -> v == null);
-    values.add(rest.isEmpty() ? null : json.writeValueAsString(rest));
+    values.add(rest.isEmpty() ? null : attrs(rest));
     values.add(sourceFile);
     values.add(f.geometry());
     require(values.get(2) != null, where + ": missing name");
     require(values.get(4) != null, where + ": missing kind");
     require(values.get(9) != null, where + ": missing position_accuracy");
     return values.toArray();
+  }
+
+  private String attrs(Map<String, Object> rest) {
+    String flat = FlatJson.of(rest);
+    return flat != null ? flat : json.writeValueAsString(rest);
   }
 
   private Object convert(Column c, Object v, String where) {
