@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  */
 public final class LoadDriver {
   /** The park every run draws in: a 0.06° square in 库尔勒市 (Korla), granted to the run's planner. */
-  static final double PARK_X = 86.07, PARK_Y = 41.77, PARK_SIZE = 0.06, CELL = 0.001, PARCEL = 0.0006;
+  public static final double PARK_X = 86.07, PARK_Y = 41.77, PARK_SIZE = 0.06, CELL = 0.001, PARCEL = 0.0006;
   static final String TERRITORY = "652801";
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -111,7 +111,7 @@ public final class LoadDriver {
         "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
   }
 
-  static String square(double x, double y, double size) {
+  public static String square(double x, double y, double size) {
     return String.format(Locale.ROOT, "{\"type\":\"Polygon\",\"coordinates\":[[[%.6f,%.6f],[%.6f,%.6f],[%.6f,%.6f],"
         + "[%.6f,%.6f],[%.6f,%.6f]]]}", x, y, x + size, y, x + size, y + size, x, y + size, x, y);
   }
