@@ -8,6 +8,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure means the database cannot be reached (down, restarting, connections cut, pool exhausted), which
@@ -25,7 +26,14 @@ public final class DatabaseUnavailable {
           || t instanceof SQLRecoverableException) {
         return true;
       }
-      if (t instanceof SQLException s && s.getSQLState() != null && lostConnection(s.getSQLState())) {
+      if (t instanceof SQLException s && (s.getSQLState() != null && lostConnection(s.getSQLState())
+          || "Connection is closed".equals(s.getMessage()))) { // HikariCP's closed proxy, no SQLSTATE
+        return true;
+      }
+      // a JDBC commit or rollback that failed: the connection is gone; the failure that led to the rollback
+      // is kept aside as the application exception
+      if (t instanceof TransactionSystemException x && (x.getCause() instanceof SQLException
+          || x.getApplicationException() != null && is(x.getApplicationException()))) {
         return true;
       }
       if (t instanceof java.net.ConnectException || t instanceof java.io.EOFException
