@@ -227,8 +227,10 @@ public final class LoadDriver {
       try {
         HttpResponse<String> a = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
         int s = a.statusCode();
-        stats.record(kind, start, s, s == ok1 || s == ok2, a.headers().firstValue("Content-Type").orElse(null),
-            a.body());
+        String type = a.headers().firstValue("Content-Type").orElse("");
+        // a JSON answer cut short (a stream that failed midway) is an error even when its status was 200
+        boolean whole = !type.contains("json") || a.body().isEmpty() || a.body().stripTrailing().endsWith("}");
+        stats.record(kind, start, s, (s == ok1 || s == ok2) && whole, type, a.body());
         return a;
       } catch (IOException e) {
         stats.record(kind, start, -1, false, null, e.toString());
