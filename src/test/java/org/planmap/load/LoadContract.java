@@ -3,10 +3,13 @@ package org.planmap.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.planmap.generate.ParcelGenerator;
+import org.planmap.generate.ParcelWriter;
 import org.planmap.support.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The short version of {@code bash bench/load.sh}: 50 clients for 5 s on items, tiles and edits over a few thousand
@@ -14,6 +17,13 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 abstract class LoadContract extends ApiTest {
   @Autowired ParcelGenerator generator;
+  @Autowired JdbcTemplate jdbc;
+
+  /** The PostGIS suites share one database: leave no generated parcels behind (other suites count parcels). */
+  @AfterEach
+  void cleanUp() {
+    jdbc.update("DELETE FROM parcel WHERE source_file = ?", ParcelWriter.SOURCE);
+  }
 
   @Test
   void fiftyClientsGetNoError() throws Exception {
