@@ -8,6 +8,7 @@ import org.planmap.geo.Geometries;
 import org.planmap.geodata.FeatureRecord;
 import org.planmap.geodata.FeatureTableWriter;
 import org.planmap.web.ApiException;
+import org.planmap.web.DatabaseUnavailable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -65,14 +66,27 @@ class ImportWriter {
           rows.finish();
         }
       });
-    } catch (IllegalArgumentException e) {
-      throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Import refused",
-          e.getMessage().replace(sourceFile + " feature ", "feature ") + "; nothing was stored");
-    } catch (DataAccessException e) {
-      throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Import refused",
-          "the database refused a feature (" + rootMessage(e) + "); nothing was stored");
+    } catch (RuntimeException e) {
+      throw refusal(e, sourceFile);
     }
     return new ImportResult(s.collection().id(), counts[0], sourceFile, counts[1], counts[2]);
+  }
+
+  /** What the planner is told when the import stops: nothing is stored in any case (one transaction). */
+  private static RuntimeException refusal(RuntimeException e, String sourceFile) {
+    if (DatabaseUnavailable.is(e)) {
+      return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
+          "the database could not be reached during the import; nothing was stored, try the import again in a moment");
+    }
+    if (e instanceof IllegalArgumentException) {
+      return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Import refused",
+          e.getMessage().replace(sourceFile + " feature ", "feature ") + "; nothing was stored");
+    }
+    if (e instanceof DataAccessException) {
+      return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Import refused",
+          "the database refused a feature (" + rootMessage(e) + "); nothing was stored");
+    }
+    return e;
   }
 
   private static void read(ImportLayer l, java.util.function.Consumer<ImportSource.Feature> sink) {
