@@ -53,7 +53,7 @@ public class ImportService implements DisposableBean {
     this.plans = plans;
   }
 
-  public ImportPreview upload(MultipartFile file, ImportUpload request) {
+  public ImportPreview upload(MultipartFile file, ImportUpload request, Authentication auth) {
     CollectionSpec c = editable(request.collection());
     if (file == null || file.isEmpty()) {
       throw ApiException.badRequest("no file was sent, or it is empty; send it as the form field 'file'");
@@ -73,7 +73,7 @@ public class ImportService implements DisposableBean {
       file.transferTo(upload);
       ImportReader.Read read = reader.read(upload, name, dir, c, request);
       ImportPreview preview = read.preview(id, c, name);
-      sessions.put(id, new ImportSession(id, c, name, dir, read.layers(), preview, Instant.now()));
+      sessions.put(id, new ImportSession(id, c, name, dir, read.layers(), preview, Instant.now(), auth.getName()));
       return preview;
     } catch (IOException | RuntimeException e) {
       WorkFiles.deleteTree(dir);
@@ -83,8 +83,8 @@ public class ImportService implements DisposableBean {
     }
   }
 
-  public ImportPreview preview(String id) {
-    return session(id).preview();
+  public ImportPreview preview(String id, Authentication auth) {
+    return session(id, auth).preview();
   }
 
   /**
@@ -92,7 +92,7 @@ public class ImportService implements DisposableBean {
    * be granted and the upload's extent must lie within their granted outlines.
    */
   public JobView commit(String id, ImportCommit commit, Authentication auth) {
-    ImportSession s = session(id);
+    ImportSession s = session(id, auth);
     String plan = commit.plan() == null || commit.plan().isBlank() ? null : commit.plan().trim();
     if (plan != null && !plans.exists(plan)) {
       throw ApiException.notFound("there is no plan '" + plan + "'");
@@ -112,7 +112,7 @@ public class ImportService implements DisposableBean {
       throw new ApiException(HttpStatus.CONFLICT, "Already imported", "this upload is already being imported");
     }
     String kind = commit.kind() == null || commit.kind().isBlank() ? "imported" : commit.kind().trim();
-    ExchangeJob job = jobs.submit("import", id, j -> {
+    ExchangeJob job = jobs.submit("import", id, auth.getName(), j -> {
       j.progress().total(s.preview().count());
       try {
         j.result(writer.write(s, mapping, plan, kind, j.progress()));
@@ -130,19 +130,23 @@ public class ImportService implements DisposableBean {
     return e == null ? null : Geometries.FACTORY.toGeometry(new Envelope(e[0], e[2], e[1], e[3]));
   }
 
-  public void discard(String id) {
-    ImportSession s = sessions.remove(id);
-    if (s == null) {
-      throw ApiException.notFound("there is no upload '" + id + "' waiting to be imported");
+  public void discard(String id, Authentication auth) {
+    ImportSession s = session(id, auth);
+    if (sessions.remove(id) != null) {
+      WorkFiles.deleteTree(s.folder());
     }
-    WorkFiles.deleteTree(s.folder());
   }
 
-  private ImportSession session(String id) {
+  /** An upload waiting to be imported, if it is the user's own (admins may use anyone's). */
+  private ImportSession session(String id, Authentication auth) {
     ImportSession s = sessions.get(id);
     if (s == null) {
       throw ApiException.notFound("there is no upload '" + id + "' waiting to be imported (uploads are kept "
           + props.jobRetentionMinutes() + " minutes)");
+    }
+    if (!ExchangeJobs.mayUse(s.owner(), auth)) {
+      throw new ApiException(HttpStatus.FORBIDDEN, "Not allowed", "this upload was sent by another user; only they"
+          + " or an administrator may preview, import or drop it").with("code", "not_your_upload");
     }
     return s;
   }
