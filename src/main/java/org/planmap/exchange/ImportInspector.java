@@ -2,6 +2,7 @@ package org.planmap.exchange;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import org.planmap.edit.GeometryRules;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ final class ImportInspector {
     long count;
     long withoutGeometry;
     long invalid;
+    long tooLarge;
+    String tooLargeExample;
     final List<String> invalidExamples = new ArrayList<>();
     final Map<String, Long> types = new TreeMap<>();
     final Envelope extent = new Envelope();
@@ -90,6 +93,11 @@ final class ImportInspector {
           return;
         }
         st.types.merge(g.getGeometryType(), 1L, Long::sum);
+        if (g.getNumPoints() > GeometryRules.MAX_VERTICES) {
+          st.tooLarge++;
+          st.tooLargeExample = st.tooLargeExample != null ? st.tooLargeExample : l.source().name() + " feature "
+              + f.index() + ": " + g.getNumPoints() + " vertices";
+        }
         TopologyValidationError err = new IsValidOp(g).getValidationError();
         if (err != null) {
           st.invalid++;
@@ -112,7 +120,7 @@ final class ImportInspector {
   }
 
   private static double round(double v) {
-    return Math.round(v * 100) / 100.0;
+    return Math.abs(v) > 1e9 ? v : Math.round(v * 100) / 100.0;
   }
 
   /** Problems that block the import: nothing to import, or geometry the collection cannot hold. */
@@ -125,6 +133,10 @@ final class ImportInspector {
     if (!wrong.isEmpty()) {
       out.add(c.titleZh() + " (" + c.id() + ") holds " + c.geometryType().toLowerCase() + "s only, but the file has "
           + st.types + "; import the other geometry types into another collection");
+    }
+    if (st.tooLarge > 0) {
+      out.add(st.tooLarge + " features have more than " + GeometryRules.MAX_VERTICES + " vertices (e.g. "
+          + st.tooLargeExample + "), more than Planmap accepts for one feature; simplify them in the GIS");
     }
     if (st.invalid > 0) {
       out.add(st.invalid + " geometries are invalid (e.g. " + st.invalidExamples.get(0) + "); fix them in the GIS,"

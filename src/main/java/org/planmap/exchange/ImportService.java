@@ -9,6 +9,7 @@ import org.planmap.tiles.FeatureChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,10 +63,10 @@ public class ImportService implements DisposableBean {
       throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", "the file is larger than "
           + props.maxUploadBytes() / (1024 * 1024) + " MB, the most Planmap accepts at once");
     }
+    checkChoices(request);
     purge();
     String id = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    String name = file.getOriginalFilename() == null ? "upload" : Path.of(file.getOriginalFilename()).getFileName()
-        .toString();
+    String name = fileName(file.getOriginalFilename());
     Path dir = props.work().resolve("import-" + id);
     try {
       Files.createDirectories(dir);
@@ -77,10 +78,38 @@ public class ImportService implements DisposableBean {
       return preview;
     } catch (IOException | RuntimeException e) {
       WorkFiles.deleteTree(dir);
-      throw e instanceof ApiException a ? a : ApiException.badRequest("'" + name + "' could not be read: "
-          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse(""))
-          + "; the file may be damaged or cut short");
+      throw e instanceof ApiException a ? a : ApiException.badRequest("'" + name + "' could not be read"
+          + plain(e.getMessage()) + "; the file may be damaged or cut short");
     }
+  }
+
+  /** The user's encoding and CRS choices are checked even when the file's own declarations make them moot. */
+  private static void checkChoices(ImportUpload request) {
+    if (request.crs() != null && !request.crs().isBlank()) {
+      ExchangeCrs.parse(request.crs());
+    }
+    String enc = request.encoding();
+    if (enc != null && !enc.isBlank() && !(enc.matches("[A-Za-z0-9._:-]{1,40}") && Charset.isSupported(enc))) {
+      throw ApiException.badRequest("encoding '" + enc + "' is not one Planmap knows; choose UTF-8 or GBK");
+    }
+  }
+
+  /** The base name of an uploaded file, whatever folders, slashes or control characters the client sent. */
+  static String fileName(String original) {
+    if (original == null) {
+      return "upload";
+    }
+    String base = original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1)
+        .replaceAll("[\\p{Cntrl}]", "").strip();
+    return base.isEmpty() || base.equals(".") || base.equals("..") ? "upload" : base;
+  }
+
+  /** A library's message, only if it reads as plain words (no SQL, class names or stack): ": " + it, else empty. */
+  private static String plain(String message) {
+    String first = message == null ? "" : message.lines().findFirst().orElse("").strip();
+    boolean internal = first.isEmpty() || first.length() > 200
+        || first.matches("(?s).*(SQL|PRAGMA|SELECT |Exception|\\b[a-z]+\\.[a-z]+\\.[a-zA-Z]+|\\.java:).*");
+    return internal ? "" : ": " + first;
   }
 
   public ImportPreview preview(String id, Authentication auth) {

@@ -15,6 +15,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Who may do what. Reading is open unless {@code planmap.security.anonymous-read=false}; editing needs a planner (and
@@ -35,6 +36,16 @@ public class SecurityConfig {
   @Bean
   PasswordEncoder passwordEncoder() {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  /**
+   * Addresses the firewall refuses (an encoded '/', '\\', ';' or '%', "..", control characters): 400 problem JSON in
+   * plain words instead of the servlet container's error page.
+   */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler() {
+    return (req, res, e) -> problem(res, HttpStatus.BAD_REQUEST, "Bad request", "the address contains characters"
+        + " Planmap does not accept (such as an encoded '/', '\\\\' or ';', or '..'); check the link", "bad_address");
   }
 
   @Bean

@@ -34,7 +34,7 @@ public final class HostileFiles {
       case "gpkg-hostile-table" -> Map.entry("hostile.gpkg", hostileTable(dir));
       case "gpkg-broken-blob" -> Map.entry("blob.gpkg", brokenBlob(dir));
       case "sqlite-not-gpkg" -> Map.entry("plain.gpkg", plainSqlite(dir));
-      case "shp-garbage-prj" -> Map.entry("parcels.zip", shapefileWith(dir, ".prj",
+      case "shp-garbage-prj" -> Map.entry("parcels.zip", gaussKrugerWithPrj(dir,
           "PROJCS[\"'; DROP TABLE parcel; --\",GEOGCS[".getBytes(StandardCharsets.US_ASCII)));
       case "shp-broken-dbf" -> Map.entry("parcels.zip", shapefileWith(dir, ".dbf", garbage(dir, ".dbf", 32)));
       case "shp-garbage-shp" -> Map.entry("parcels.zip", shapefileWith(dir, ".shp", garbage(dir, ".shp", 100)));
@@ -111,6 +111,16 @@ public final class HostileFiles {
       writeShapefile(dir);
     }
     Files.write(dir.resolve("parcels" + part), content);
+    return Zips.of(dir, "parcels");
+  }
+
+  /** The parcels in Gauss-Kruger metres (EPSG:4538) with a garbage .prj instead of theirs. */
+  private static byte[] gaussKrugerWithPrj(Path dir, byte[] prj) throws Exception {
+    Path src = dir.resolve("src.geojson");
+    Files.writeString(src, ImportContract.PARCELS, StandardCharsets.UTF_8);
+    Gdal.run("ogr2ogr", "-f", "ESRI Shapefile", "-s_srs", "EPSG:4490", "-t_srs", "EPSG:4538",
+        dir.resolve("parcels.shp").toString(), src.toString());
+    Files.write(dir.resolve("parcels.prj"), prj);
     return Zips.of(dir, "parcels");
   }
 

@@ -2,7 +2,6 @@ package org.planmap.support;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A checksum of every table of the application's schema, the list of tables taken from the database catalog (so a
  * table added later is covered without a change here). On PostGIS each table is {@code md5} of its rows' text in
- * order; on H2GIS the rows are read (geometry as WKB), sorted and hashed with SHA-256. Equal maps mean nothing stored
+ * order; on H2GIS the rows are read in primary-key order (geometry as WKB) and hashed with SHA-256. Equal maps mean nothing stored
  * changed.
  */
 public final class TableChecksums {
@@ -48,22 +47,33 @@ public final class TableChecksums {
       return jdbc.queryForObject("SELECT COUNT(*) || '/' || COALESCE(md5(string_agg(t::text, chr(30) ORDER BY t::text)),"
           + " '') FROM " + quoted + " t", String.class);
     }
-    List<String> rows = new ArrayList<>();
+    // H2GIS: rows in primary-key (scan) order, which is stable while a table is unchanged; geometry as WKB
+    MessageDigest sha = sha256();
+    long[] count = {0};
+    boolean[][] binary = {null};
     jdbc.query("SELECT * FROM " + quoted, rs -> {
-      var meta = rs.getMetaData();
-      StringBuilder row = new StringBuilder();
-      for (int i = 1; i <= meta.getColumnCount(); i++) {
-        boolean binary = meta.getColumnTypeName(i).toUpperCase().matches(".*(GEOMETRY|BINARY|BLOB).*");
-        row.append(binary ? HexFormat.of().formatHex(rs.getBytes(i) == null ? new byte[0] : rs.getBytes(i))
-            : rs.getString(i)).append('\u001f');
+      if (binary[0] == null) {
+        var meta = rs.getMetaData();
+        binary[0] = new boolean[meta.getColumnCount() + 1];
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+          binary[0][i] = meta.getColumnTypeName(i).toUpperCase().matches(".*(GEOMETRY|BINARY|BLOB).*");
+        }
       }
-      rows.add(row.toString());
+      count[0]++;
+      for (int i = 1; i < binary[0].length; i++) {
+        byte[] value = binary[0][i] ? rs.getBytes(i) : rs.getString(i) == null ? null
+            : rs.getString(i).getBytes(StandardCharsets.UTF_8);
+        sha.update(value == null ? new byte[] {0} : value);
+        sha.update((byte) 0x1f);
+      }
+      sha.update((byte) 0x1e);
     });
-    rows.sort(null);
+    return count[0] + "/" + HexFormat.of().formatHex(sha.digest());
+  }
+
+  private static MessageDigest sha256() {
     try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      rows.forEach(r -> sha.update((r + '\u001e').getBytes(StandardCharsets.UTF_8)));
-      return rows.size() + "/" + HexFormat.of().formatHex(sha.digest());
+      return MessageDigest.getInstance("SHA-256");
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

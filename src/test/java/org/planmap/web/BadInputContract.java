@@ -51,6 +51,7 @@ public abstract class BadInputContract extends ApiTest {
   @BeforeEach
   void checksums() {
     tables = new TableChecksums(dataSource);
+    new BadRequests(http).parkOutline();
   }
 
   static Stream<Case> cases() {

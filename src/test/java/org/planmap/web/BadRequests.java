@@ -29,6 +29,19 @@ final class BadRequests {
     }
   }
 
+  /** Gives the Korla test park an outline (it is a point in the shipped data), so parcel rules get past it. */
+  void parkOutline() {
+    Http.Response park = http.sendBytes("GET", "/ogcapi/collections/parks/items/korla-parks-shangku", null, ADMIN);
+    JsonNode p = check(park, 200);
+    if (!p.path("geometry").path("type").asString().equals("Polygon")) {
+      String outline = "{\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[86.095,41.795],[86.105,41.795],"
+          + "[86.105,41.805],[86.095,41.805],[86.095,41.795]]]}}";
+      check(http.sendBytes("PUT", "/api/edit/parks/korla-parks-shangku", outline.getBytes(StandardCharsets.UTF_8),
+          concatHeaders("Content-Type", "application/json", "If-Match",
+              "\"" + p.path("properties").path("version").asInt() + "\"")), 200);
+    }
+  }
+
   String resolve(String path) {
     Matcher m = PLACEHOLDER.matcher(path);
     StringBuilder out = new StringBuilder();
@@ -74,6 +87,7 @@ final class BadRequests {
           new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF}, "\"}}"), "application/json");
       case "over-import-limit" -> upload("big.geojson", padded(41 * 1024 * 1024 + 1), "parcels");
       case "over-multipart-limit" -> upload("bigger.geojson", padded(50 * 1024 * 1024), "parcels");
+      case "control-file-name" -> upload("a\u0000b\u0007.geojson", file("nan.geojson"), "parcels");
       case "no-file-field" -> Body.of(Http.multipart(null, null, "collection", "parcels"),
           "multipart/form-data; boundary=" + Http.BOUNDARY);
       default -> {
