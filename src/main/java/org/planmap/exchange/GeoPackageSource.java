@@ -102,7 +102,12 @@ final class GeoPackageSource implements ImportSource {
       FeatureResultSet rs = dao.queryForAll();
       try {
         while (rs.moveToNext()) {
-          FeatureRow row = rs.getRow();
+          FeatureRow row;
+          try {
+            row = rs.getRow();
+          } catch (RuntimeException e) {
+            throw UploadUnpacker.bad(name + ", feature " + (n + 1) + ": the GeoPackage row is damaged");
+          }
           Map<String, Object> props = new LinkedHashMap<>();
           for (String c : fields) {
             props.put(c, row.getValue(c));

@@ -14,6 +14,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -40,6 +41,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
   public ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
     return problem(HttpStatus.BAD_REQUEST, "Bad request",
         "parameter '" + e.getName() + "' has an invalid value '" + e.getValue() + "'");
+  }
+
+  /** A multipart body the container cannot parse (broken boundary, illegal characters in a part's header). */
+  @ExceptionHandler(MultipartException.class)
+  public ResponseEntity<ProblemDetail> multipart(MultipartException e) {
+    return problem(HttpStatus.BAD_REQUEST, "Bad request", "the upload could not be read as multipart/form-data;"
+        + " send the file as the form field 'file' with a plain file name");
   }
 
   @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
