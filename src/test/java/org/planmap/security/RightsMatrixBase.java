@@ -8,20 +8,14 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.planmap.security.RightsMatrix.Role;
 import org.planmap.security.RightsMatrix.Row;
 import org.planmap.support.ApiTest;
 import org.planmap.support.Http;
 import org.planmap.support.TableChecksums;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.http.server.PathContainer;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import org.springframework.web.util.pattern.PathPattern;
 
 /** Calls rows of the rights matrix ({@code security/rights-matrix.tsv}) against the running server. */
 abstract class RightsMatrixBase extends ApiTest {
