@@ -522,7 +522,7 @@ export function setupEditing({
       radius: 9, color: '#b71c1c', weight: 3, fillColor: '#ef5350', fillOpacity: 0.7, renderer: svg,
       className: 'pm-problem-marker', pmIgnore: true, snapIgnore: true,
     });
-    marker.bindTooltip(text, { permanent: false });
+    marker.bindTooltip(el('span', null, text), { permanent: false }); // as text: details may echo input
     session.problems.addLayer(marker);
   }
 

@@ -59,7 +59,7 @@ final class BackupFileReader implements AutoCloseable {
     try {
       gpkg = GeoPackageManager.open(file.toFile(), false);
     } catch (RuntimeException e) {
-      throw bad(name + " cannot be opened as a GeoPackage (" + e.getMessage() + ")");
+      throw bad(name + " cannot be opened as a GeoPackage; it may be damaged"); // no driver text: it may quote SQL
     }
     try {
       if (!gpkg.isTable(BackupFormat.META.name()) || !gpkg.isTable(BackupFormat.TABLES.name())) {
@@ -76,7 +76,7 @@ final class BackupFileReader implements AutoCloseable {
       return new BackupFileReader(name, gpkg, meta, summaries);
     } catch (SQLException e) {
       gpkg.close();
-      throw bad(name + " is damaged: its backup tables cannot be read (" + e.getMessage() + ")");
+      throw bad(name + " is damaged: its backup tables cannot be read"); // no driver text: it quotes SQL
     } catch (RuntimeException e) {
       gpkg.close();
       throw e;

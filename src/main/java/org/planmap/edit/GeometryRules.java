@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 
 /** Rules every edited geometry obeys: the right type for its collection, finite lon/lat, valid and simple, bounded. */
 public final class GeometryRules {
-  static final int MAX_VERTICES = 100_000;
+  /** The most vertices one feature may have (edits and imports). */
+  public static final int MAX_VERTICES = 100_000;
   private static final Map<String, Set<String>> TYPES = Map.of(
       PlanCollections.PARCELS.id(), Set.of("Polygon"),
       PlanCollections.PARKS.id(), Set.of("Polygon", "MultiPolygon", "Point"),

@@ -8,6 +8,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,8 +41,8 @@ public class ExchangeController {
   }
 
   @PostMapping("/exports")
-  public ResponseEntity<JobView> startExport(@RequestBody ExportRequest request) {
-    return ResponseEntity.status(HttpStatus.ACCEPTED).body(exports.start(request));
+  public ResponseEntity<JobView> startExport(@RequestBody ExportRequest request, Authentication auth) {
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(exports.start(request, auth));
   }
 
   @GetMapping("/jobs/{id}")
@@ -50,8 +51,8 @@ public class ExchangeController {
   }
 
   @DeleteMapping("/jobs/{id}")
-  public JobView cancel(@PathVariable String id) {
-    return JobView.of(jobs.cancel(id));
+  public JobView cancel(@PathVariable String id, Authentication auth) {
+    return JobView.of(jobs.cancel(id, auth));
   }
 
   @GetMapping("/jobs/{id}/file")

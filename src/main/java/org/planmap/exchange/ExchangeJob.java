@@ -18,10 +18,17 @@ public final class ExchangeJob {
   private volatile String mediaType;
   private volatile Object result;
   private volatile Instant finished;
+  private final String owner;
 
-  ExchangeJob(String id, String kind) {
+  ExchangeJob(String id, String kind, String owner) {
     this.id = id;
     this.kind = kind;
+    this.owner = owner;
+  }
+
+  /** Who started the job, or null if nobody signed in did. */
+  public String owner() {
+    return owner;
   }
 
   void start() {

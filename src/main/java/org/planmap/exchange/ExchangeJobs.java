@@ -14,6 +14,9 @@ import org.planmap.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,13 +46,18 @@ public class ExchangeJobs implements DisposableBean {
   }
 
   public ExchangeJob submit(String kind, Work work) {
-    return submit(kind, UUID.randomUUID().toString().replace("-", "").substring(0, 16), work);
+    return submit(kind, null, work);
+  }
+
+  /** Submits a job of a user (null: someone not signed in), who may cancel it. */
+  public ExchangeJob submit(String kind, String owner, Work work) {
+    return submit(kind, UUID.randomUUID().toString().replace("-", "").substring(0, 16), owner, work);
   }
 
   /** Submits a job under a given id (an import keeps its upload's id, which its rows carry). */
-  public ExchangeJob submit(String kind, String id, Work work) {
+  public ExchangeJob submit(String kind, String id, String owner, Work work) {
     purge();
-    ExchangeJob job = new ExchangeJob(id, kind);
+    ExchangeJob job = new ExchangeJob(id, kind, owner);
     jobs.put(job.id(), job);
     pool.submit(() -> run(job, work));
     return job;
@@ -83,10 +91,25 @@ public class ExchangeJobs implements DisposableBean {
     return job;
   }
 
-  public ExchangeJob cancel(String id) {
+  /** Cancels a job: one started by a signed-in user only by them or an administrator. */
+  public ExchangeJob cancel(String id, Authentication auth) {
     ExchangeJob job = get(id);
+    if (!mayUse(job.owner(), auth)) {
+      throw new ApiException(HttpStatus.FORBIDDEN, "Not allowed", "this job was started by another user; only they or"
+          + " an administrator may cancel it").with("code", "not_your_job");
+    }
     job.progress().cancel();
     return job;
+  }
+
+  /** Whether a user may use what {@code owner} made: anyone if nobody signed in made it, else the owner or an admin. */
+  static boolean mayUse(String owner, Authentication auth) {
+    if (owner == null) {
+      return true;
+    }
+    boolean signedIn = auth != null && !(auth instanceof AnonymousAuthenticationToken) && auth.isAuthenticated();
+    return signedIn && (owner.equals(auth.getName())
+        || auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN")));
   }
 
   /** A folder of the job's own for its files. */

@@ -39,10 +39,15 @@ public class ExportService {
     return new Download(e.fileName(), e.format().mediaType(), out -> write(e, out, Progress.none()));
   }
 
-  /** Starts the export as a background job; its file is downloaded from the job when done. */
-  public JobView start(ExportRequest r) {
+  /**
+   * Starts the export as a background job; its file is downloaded from the job when done. A signed-in user's job
+   * may be cancelled only by them (or an admin).
+   */
+  public JobView start(ExportRequest r, org.springframework.security.core.Authentication auth) {
     Export e = prepare(r);
-    ExchangeJob job = jobs.submit("export", j -> {
+    String owner = auth == null || auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken
+        ? null : auth.getName();
+    ExchangeJob job = jobs.submit("export", owner, j -> {
       Path file = jobs.folder(j).resolve(e.fileName());
       try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
         write(e, out, j.progress());

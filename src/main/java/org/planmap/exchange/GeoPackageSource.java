@@ -52,15 +52,27 @@ final class GeoPackageSource implements ImportSource {
     try {
       gpkg = GeoPackageManager.open(file.toFile(), false);
     } catch (RuntimeException e) {
-      throw UploadUnpacker.bad(name + " cannot be opened as a GeoPackage (" + e.getMessage() + ")");
+      throw UploadUnpacker.bad(name + " cannot be opened as a GeoPackage; it may be damaged or not a GeoPackage");
     }
     try {
-      List<String> tables = gpkg.getFeatureTables();
+      List<String> tables;
+      try {
+        tables = gpkg.getFeatureTables();
+      } catch (RuntimeException e) {
+        throw UploadUnpacker.bad(name + " is not a GeoPackage: it has no readable list of layers (gpkg_contents)");
+      }
       if (tables.isEmpty()) {
         throw UploadUnpacker.bad(name + " has no feature table");
       }
       return tables.stream().map(t -> {
-        FeatureDao dao = gpkg.getFeatureDao(t);
+        FeatureDao dao;
+        try {
+          dao = gpkg.getFeatureDao(t);
+          dao.getColumnNames();
+        } catch (RuntimeException e) {
+          throw UploadUnpacker.bad(name + ": the GeoPackage lists a layer '" + t + "' that it does not hold or that"
+              + " cannot be read; the GeoPackage is damaged");
+        }
         SpatialReferenceSystem srs = dao.getSrs();
         ExchangeCrs crs = null;
         String note;
@@ -90,19 +102,24 @@ final class GeoPackageSource implements ImportSource {
       FeatureResultSet rs = dao.queryForAll();
       try {
         while (rs.moveToNext()) {
-          FeatureRow row = rs.getRow();
+          FeatureRow row;
+          try {
+            row = rs.getRow();
+          } catch (RuntimeException e) {
+            throw UploadUnpacker.bad(name + ", feature " + (n + 1) + ": the GeoPackage row is damaged");
+          }
           Map<String, Object> props = new LinkedHashMap<>();
           for (String c : fields) {
             props.put(c, row.getValue(c));
           }
-          GeoPackageGeometryData gd = row.getGeometry();
           Geometry g = null;
-          if (gd != null && gd.getGeometry() != null) {
-            try {
+          try {
+            GeoPackageGeometryData gd = row.getGeometry();
+            if (gd != null && gd.getGeometry() != null) {
               g = wkb.read(gd.getWkb());
-            } catch (ParseException | IOException e) {
-              throw UploadUnpacker.bad(name + ", feature " + (n + 1) + ": unreadable geometry");
             }
+          } catch (ParseException | IOException | RuntimeException e) {
+            throw UploadUnpacker.bad(name + ", feature " + (n + 1) + ": the GeoPackage geometry is damaged");
           }
           sink.accept(new Feature(++n, props, g));
         }

@@ -29,13 +29,14 @@ public class ImportController {
   }
 
   @PostMapping(consumes = "multipart/form-data")
-  public ImportPreview upload(@RequestParam(name = "file", required = false) MultipartFile file, ImportUpload request) {
-    return imports.upload(file, request);
+  public ImportPreview upload(@RequestParam(name = "file", required = false) MultipartFile file, ImportUpload request,
+      Authentication auth) {
+    return imports.upload(file, request, auth);
   }
 
   @GetMapping("/{id}")
-  public ImportPreview preview(@PathVariable String id) {
-    return imports.preview(id);
+  public ImportPreview preview(@PathVariable String id, Authentication auth) {
+    return imports.preview(id, auth);
   }
 
   @PostMapping("/{id}/commit")
@@ -45,8 +46,8 @@ public class ImportController {
   }
 
   @DeleteMapping("/{id}")
-  public ResponseEntity<Void> discard(@PathVariable String id) {
-    imports.discard(id);
+  public ResponseEntity<Void> discard(@PathVariable String id, Authentication auth) {
+    imports.discard(id, auth);
     return ResponseEntity.noContent().build();
   }
 }

@@ -2,6 +2,7 @@ package org.planmap.exchange;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import org.planmap.edit.GeometryRules;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,8 @@ final class ImportInspector {
     long count;
     long withoutGeometry;
     long invalid;
+    long tooLarge;
+    String tooLargeExample;
     final List<String> invalidExamples = new ArrayList<>();
     final Map<String, Long> types = new TreeMap<>();
     final Envelope extent = new Envelope();
@@ -95,6 +98,11 @@ final class ImportInspector {
           return;
         }
         st.types.merge(g.getGeometryType(), 1L, Long::sum);
+        if (g.getNumPoints() > GeometryRules.MAX_VERTICES) {
+          st.tooLarge++;
+          st.tooLargeExample = st.tooLargeExample != null ? st.tooLargeExample : l.source().name() + " feature "
+              + f.index() + ": " + g.getNumPoints() + " vertices";
+        }
         Geometry stored = l.crs().toStored(g);
         TopologyValidationError err = new IsValidOp(stored).getValidationError();
         if (err != null) {
@@ -118,7 +126,7 @@ final class ImportInspector {
   }
 
   private static double round(double v) {
-    return Math.round(v * 100) / 100.0;
+    return Math.abs(v) > 1e9 ? v : Math.round(v * 100) / 100.0;
   }
 
   /** Problems that block the import: nothing to import, or geometry the collection cannot hold. */
@@ -131,6 +139,10 @@ final class ImportInspector {
     if (!wrong.isEmpty()) {
       out.add(c.titleZh() + " (" + c.id() + ") holds " + c.geometryType().toLowerCase() + "s only, but the file has "
           + st.types + "; import the other geometry types into another collection");
+    }
+    if (st.tooLarge > 0) {
+      out.add(st.tooLarge + " features have more than " + GeometryRules.MAX_VERTICES + " vertices (e.g. "
+          + st.tooLargeExample + "), more than Planmap accepts for one feature; simplify them in the GIS");
     }
     if (st.invalid > 0) {
       out.add(st.invalid + " geometries are invalid (e.g. " + st.invalidExamples.get(0) + "); fix them in the GIS,"

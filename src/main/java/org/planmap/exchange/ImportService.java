@@ -9,6 +9,7 @@ import org.planmap.tiles.FeatureChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +54,7 @@ public class ImportService implements DisposableBean {
     this.plans = plans;
   }
 
-  public ImportPreview upload(MultipartFile file, ImportUpload request) {
+  public ImportPreview upload(MultipartFile file, ImportUpload request, Authentication auth) {
     CollectionSpec c = editable(request.collection());
     if (file == null || file.isEmpty()) {
       throw ApiException.badRequest("no file was sent, or it is empty; send it as the form field 'file'");
@@ -62,10 +63,10 @@ public class ImportService implements DisposableBean {
       throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", "the file is larger than "
           + props.maxUploadBytes() / (1024 * 1024) + " MB, the most Planmap accepts at once");
     }
+    checkChoices(request);
     purge();
     String id = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    String name = file.getOriginalFilename() == null ? "upload" : Path.of(file.getOriginalFilename()).getFileName()
-        .toString();
+    String name = fileName(file.getOriginalFilename());
     Path dir = props.work().resolve("import-" + id);
     try {
       Files.createDirectories(dir);
@@ -74,18 +75,46 @@ public class ImportService implements DisposableBean {
       file.transferTo(upload.toFile());
       ImportReader.Read read = reader.read(upload, name, dir, c, request);
       ImportPreview preview = read.preview(id, c, name);
-      sessions.put(id, new ImportSession(id, c, name, dir, read.layers(), preview, Instant.now()));
+      sessions.put(id, new ImportSession(id, c, name, dir, read.layers(), preview, Instant.now(), auth.getName()));
       return preview;
     } catch (IOException | RuntimeException e) {
       WorkFiles.deleteTree(dir);
-      throw e instanceof ApiException a ? a : ApiException.badRequest("'" + name + "' could not be read: "
-          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse(""))
-          + "; the file may be damaged or cut short");
+      throw e instanceof ApiException a ? a : ApiException.badRequest("'" + name + "' could not be read"
+          + plain(e.getMessage()) + "; the file may be damaged or cut short");
     }
   }
 
-  public ImportPreview preview(String id) {
-    return session(id).preview();
+  /** The user's encoding and CRS choices are checked even when the file's own declarations make them moot. */
+  private static void checkChoices(ImportUpload request) {
+    if (request.crs() != null && !request.crs().isBlank()) {
+      ExchangeCrs.parse(request.crs());
+    }
+    String enc = request.encoding();
+    if (enc != null && !enc.isBlank() && !(enc.matches("[A-Za-z0-9._:-]{1,40}") && Charset.isSupported(enc))) {
+      throw ApiException.badRequest("encoding '" + enc + "' is not one Planmap knows; choose UTF-8 or GBK");
+    }
+  }
+
+  /** The base name of an uploaded file, whatever folders, slashes or control characters the client sent. */
+  static String fileName(String original) {
+    if (original == null) {
+      return "upload";
+    }
+    String base = original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1)
+        .replaceAll("[\\p{Cntrl}]", "").strip();
+    return base.isEmpty() || base.equals(".") || base.equals("..") ? "upload" : base;
+  }
+
+  /** A library's message, only if it reads as plain words (no SQL, class names or stack): ": " + it, else empty. */
+  private static String plain(String message) {
+    String first = message == null ? "" : message.lines().findFirst().orElse("").strip();
+    boolean internal = first.isEmpty() || first.length() > 200
+        || first.matches("(?s).*(SQL|PRAGMA|SELECT |Exception|\\b[a-z]+\\.[a-z]+\\.[a-zA-Z]+|\\.java:).*");
+    return internal ? "" : ": " + first;
+  }
+
+  public ImportPreview preview(String id, Authentication auth) {
+    return session(id, auth).preview();
   }
 
   /**
@@ -93,7 +122,7 @@ public class ImportService implements DisposableBean {
    * be granted and the upload's extent must lie within their granted outlines.
    */
   public JobView commit(String id, ImportCommit commit, Authentication auth) {
-    ImportSession s = session(id);
+    ImportSession s = session(id, auth);
     String plan = commit.plan() == null || commit.plan().isBlank() ? null : commit.plan().trim();
     if (plan != null && !plans.exists(plan)) {
       throw ApiException.notFound("there is no plan '" + plan + "'");
@@ -113,7 +142,7 @@ public class ImportService implements DisposableBean {
       throw new ApiException(HttpStatus.CONFLICT, "Already imported", "this upload is already being imported");
     }
     String kind = commit.kind() == null || commit.kind().isBlank() ? "imported" : commit.kind().trim();
-    ExchangeJob job = jobs.submit("import", id, j -> {
+    ExchangeJob job = jobs.submit("import", id, auth.getName(), j -> {
       j.progress().total(s.preview().count());
       try {
         j.result(writer.write(s, mapping, plan, kind, j.progress()));
@@ -131,19 +160,23 @@ public class ImportService implements DisposableBean {
     return e == null ? null : Geometries.FACTORY.toGeometry(new Envelope(e[0], e[2], e[1], e[3]));
   }
 
-  public void discard(String id) {
-    ImportSession s = sessions.remove(id);
-    if (s == null) {
-      throw ApiException.notFound("there is no upload '" + id + "' waiting to be imported");
+  public void discard(String id, Authentication auth) {
+    ImportSession s = session(id, auth);
+    if (sessions.remove(id) != null) {
+      WorkFiles.deleteTree(s.folder());
     }
-    WorkFiles.deleteTree(s.folder());
   }
 
-  private ImportSession session(String id) {
+  /** An upload waiting to be imported, if it is the user's own (admins may use anyone's). */
+  private ImportSession session(String id, Authentication auth) {
     ImportSession s = sessions.get(id);
     if (s == null) {
       throw ApiException.notFound("there is no upload '" + id + "' waiting to be imported (uploads are kept "
           + props.jobRetentionMinutes() + " minutes)");
+    }
+    if (!ExchangeJobs.mayUse(s.owner(), auth)) {
+      throw new ApiException(HttpStatus.FORBIDDEN, "Not allowed", "this upload was sent by another user; only they"
+          + " or an administrator may preview, import or drop it").with("code", "not_your_upload");
     }
     return s;
   }

@@ -1,5 +1,6 @@
 package org.planmap.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +16,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Who may do what. Reading is open unless {@code planmap.security.anonymous-read=false}; editing needs a planner (and
@@ -29,15 +32,29 @@ public class SecurityConfig {
       + "img-src 'self' data: https: http:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
       + "frame-ancestors 'none'; form-action 'self'";
 
+  static final String CSRF_DETAIL = "this change needs the page's security token (CSRF), which was missing or has"
+      + " expired: reload the page and try again (scripts may sign in with HTTP Basic instead)";
+
   @Bean
   PasswordEncoder passwordEncoder() {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
   }
 
+  /**
+   * Addresses the firewall refuses (an encoded '/', '\\', ';' or '%', "..", control characters): 400 problem JSON in
+   * plain words instead of the servlet container's error page.
+   */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler() {
+    return (req, res, e) -> problem(res, HttpStatus.BAD_REQUEST, "Bad request", "the address contains characters"
+        + " Planmap does not accept (such as an encoded '/', '\\\\' or ';', or '..'); check the link", "bad_address");
+  }
+
   @Bean
   SecurityFilterChain securityFilterChain(HttpSecurity http, SecuritySettings settings) throws Exception {
     http.authorizeHttpRequests(a -> {
-      a.requestMatchers("/actuator/health", "/actuator/health/**", "/api/me", "/login", "/logout").permitAll();
+      a.requestMatchers("/actuator/health", "/actuator/health/**", "/api/me", "/login", "/logout", "/error")
+          .permitAll();
       a.requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name());
       a.requestMatchers("/api/exchange/imports", "/api/exchange/imports/**")
           .hasAnyRole(Role.PLANNER.name(), Role.ADMIN.name());
@@ -82,11 +99,13 @@ public class SecurityConfig {
             problem(res, HttpStatus.UNAUTHORIZED, "Sign-in required", "please sign in to do this"))
         .accessDeniedHandler((req, res, ex) -> {
           var auth = SecurityContextHolder.getContext().getAuthentication();
-          if (auth == null || auth instanceof AnonymousAuthenticationToken) {
+          boolean anonymous = auth == null || auth instanceof AnonymousAuthenticationToken;
+          if (ex instanceof CsrfException && !(anonymous && !anonymousMayWrite(req, settings))) {
+            problem(res, HttpStatus.FORBIDDEN, "Security token missing", CSRF_DETAIL, "csrf_token");
+          } else if (anonymous) {
             problem(res, HttpStatus.UNAUTHORIZED, "Sign-in required", "please sign in to do this");
           } else {
-            problem(res, HttpStatus.FORBIDDEN, "Not allowed",
-                "your account may not do this (a missing or expired CSRF token also ends here: reload the page)");
+            problem(res, HttpStatus.FORBIDDEN, "Not allowed", "your account may not do this", "not_allowed");
           }
         }));
     return http.build();
@@ -101,11 +120,28 @@ public class SecurityConfig {
     return true;
   }
 
+  /**
+   * Whether a request is one of the few writes open to people who are not signed in (signing in and out; and, while
+   * anonymous reading is on, starting and cancelling exports, which are reads). Refused for a missing CSRF token,
+   * these answer 403; any other anonymous write answers 401, as signing in is what it needs first.
+   */
+  static boolean anonymousMayWrite(HttpServletRequest req, SecuritySettings settings) {
+    String path = req.getRequestURI().substring(req.getContextPath().length());
+    return path.equals("/login") || path.equals("/logout") || settings.anonymousRead()
+        && (req.getMethod().equals("POST") && path.equals("/api/exchange/exports")
+            || req.getMethod().equals("DELETE") && path.matches("/api/exchange/jobs/[^/]+"));
+  }
+
   static void problem(HttpServletResponse res, HttpStatus status, String title, String detail) throws IOException {
+    problem(res, status, title, detail, null);
+  }
+
+  static void problem(HttpServletResponse res, HttpStatus status, String title, String detail, String code)
+      throws IOException {
     res.setStatus(status.value());
     res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     res.setCharacterEncoding("UTF-8");
     res.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
-        + ",\"detail\":\"" + detail + "\"}");
+        + ",\"detail\":\"" + detail + "\"" + (code == null ? "" : ",\"code\":\"" + code + "\"") + "}");
   }
 }

@@ -12,7 +12,12 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -41,6 +46,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         "parameter '" + e.getName() + "' has an invalid value '" + e.getValue() + "'");
   }
 
+  /** A multipart body the container cannot parse (broken boundary, illegal characters in a part's header). */
+  @ExceptionHandler(MultipartException.class)
+  public ResponseEntity<ProblemDetail> multipart(MultipartException e) {
+    return problem(HttpStatus.BAD_REQUEST, "Bad request", "the upload could not be read as multipart/form-data;"
+        + " send the file as the form field 'file' with a plain file name");
+  }
+
   @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
       TransientDataAccessException.class, CannotCreateTransactionException.class})
   public ResponseEntity<ProblemDetail> unavailable(Exception e) {
@@ -60,6 +72,43 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     log.error("unexpected error", e);
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
         "Planmap could not complete this request; the error has been logged");
+  }
+
+  /** A body that is empty, not JSON, or JSON of the wrong shape: said in plain words, without parser internals. */
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    return problemObject(HttpStatus.BAD_REQUEST, "Bad request", unreadable(e));
+  }
+
+  static String unreadable(HttpMessageNotReadableException e) {
+    Throwable cause = e.getMostSpecificCause();
+    if (cause instanceof DatabindException d && !d.getPath().isEmpty()) {
+      String field = d.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName()
+          : "[" + r.getIndex() + "]").collect(java.util.stream.Collectors.joining("."));
+      return "the request body is not valid JSON for this request: '" + field + "' has a value of the wrong kind"
+          + " or one that is not offered";
+    }
+    if (cause instanceof StreamReadException r && r.getLocation() != null) {
+      return "the request body is not valid JSON (at line " + r.getLocation().getLineNr() + ", column "
+          + r.getLocation().getColumnNr() + "; NaN and Infinity are not JSON numbers)";
+    }
+    if (e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
+      return "the request has no body; send it as JSON";
+    }
+    return "the request body is not valid JSON of the expected shape";
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return problemObject(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", "the upload is larger than Planmap accepts"
+        + (e.getMaxUploadSize() > 0 ? " (" + e.getMaxUploadSize() / (1024 * 1024) + " MB)" : ""));
+  }
+
+  private static ResponseEntity<Object> problemObject(HttpStatus status, String title, String detail) {
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem(status, title, detail).getBody());
   }
 
   @Override

@@ -26,7 +26,7 @@ class ExchangeJobsTest {
     });
     assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
     assertThat(JobView.of(job).status()).isEqualTo("running");
-    assertThat(jobs.cancel(job.id()).progress().cancelled()).isTrue();
+    assertThat(jobs.cancel(job.id(), null).progress().cancelled()).isTrue();
     for (int i = 0; i < 200 && job.status() == ExchangeJob.Status.RUNNING; i++) {
       Thread.sleep(10);
     }

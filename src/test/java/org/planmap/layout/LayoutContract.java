@@ -186,16 +186,6 @@ abstract class LayoutContract extends ApiTest {
   }
 
   @Test
-  void pagesCarrySecurityHeaders() throws Exception {
-    var response = java.net.http.HttpClient.newHttpClient().send(
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/")).build(),
-        java.net.http.HttpResponse.BodyHandlers.discarding());
-    assertThat(response.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
-    assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
-    assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
-  }
-
-  @Test
   void anEditRefreshesTheVectorTilesItTouches() {
     int z = 15;
     double lon = 86.1035;

@@ -32,9 +32,15 @@ public final class Http {
         .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
   }
 
-  public record Response(int status, String contentType, String body, String etag) {
+  public record Response(int status, String contentType, String body, String etag,
+      java.net.http.HttpHeaders headers) {
     public JsonNode json() {
       return JSON.readTree(body);
+    }
+
+    /** The first value of a response header, or null. */
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
     }
   }
 
@@ -63,6 +69,37 @@ public final class Http {
     return send(b);
   }
 
+  /** A request with any method, a body of bytes (or null) and headers given as name, value, name, value… */
+  public Response sendBytes(String method, String path, byte[] body, String... headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).method(method,
+        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return send(b);
+  }
+
+  /** The boundary {@link #multipart} uses; its Content-Type is {@code multipart/form-data; boundary=} this. */
+  public static final String BOUNDARY = "planmapTestBoundary7MA4YWxk";
+
+  /** A multipart/form-data body: text fields (name, value, …) and one file in field {@code file}, or none if null. */
+  public static byte[] multipart(String fileName, byte[] content, String... fields) {
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+    for (int i = 0; i + 1 < fields.length; i += 2) {
+      b.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n"
+          + fields[i + 1] + "\r\n").getBytes(utf8));
+    }
+    if (fileName != null) {
+      b.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+          + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(utf8));
+      b.writeBytes(content);
+      b.writeBytes("\r\n".getBytes(utf8));
+    }
+    b.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(utf8));
+    return b.toByteArray();
+  }
+
   /** An {@code Authorization: Basic} header pair for {@link #send}. */
   public static String[] basic(String user, String password) {
     return new String[] {"Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
@@ -77,7 +114,7 @@ public final class Http {
     try {
       HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
-          r.headers().firstValue("ETag").orElse(null));
+          r.headers().firstValue("ETag").orElse(null), r.headers());
     } catch (IOException e) {
       throw new IllegalStateException("request failed", e);
     } catch (InterruptedException e) {
