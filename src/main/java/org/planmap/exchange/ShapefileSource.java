@@ -20,6 +20,7 @@ import org.h2gis.functions.io.dbf.internal.DBFDriver;
 import org.h2gis.functions.io.dbf.internal.DbaseFileHeader;
 import org.h2gis.functions.io.shp.internal.SHPDriver;
 import org.locationtech.jts.geom.Geometry;
+import org.planmap.web.ApiException;
 
 /**
  * A shapefile (or a lone {@code .dbf}, for features without geometry) read row by row with the H2GIS drivers,
@@ -122,14 +123,18 @@ final class ShapefileSource implements ImportSource {
 
   private void withDriver(DriverWork work) throws IOException {
     FileDriver d;
-    if (dbfOnly) {
-      DBFDriver dbf = new DBFDriver();
-      dbf.initDriverFromFile(main.toFile(), encoding.javaName());
-      d = dbf;
-    } else {
-      SHPDriver shp = new SHPDriver();
-      shp.initDriverFromFile(main.toFile(), encoding.javaName());
-      d = shp;
+    try {
+      if (dbfOnly) {
+        DBFDriver dbf = new DBFDriver();
+        dbf.initDriverFromFile(main.toFile(), encoding.javaName());
+        d = dbf;
+      } else {
+        SHPDriver shp = new SHPDriver();
+        shp.initDriverFromFile(main.toFile(), encoding.javaName());
+        d = shp;
+      }
+    } catch (IOException | RuntimeException e) {
+      throw damaged(e);
     }
     try {
       work.run(d);
@@ -138,25 +143,44 @@ final class ShapefileSource implements ImportSource {
     }
   }
 
+  /** The H2GIS drivers report a damaged file with their own exceptions; a planner needs to hear which file. */
+  private ApiException damaged(Exception e) {
+    if (e instanceof ApiException a) {
+      return a;
+    }
+    String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+    return UploadUnpacker.bad(name() + " is damaged and cannot be read (" + why + "); export it again");
+  }
+
   @Override
   public void read(Consumer<Feature> sink) throws IOException {
     withDriver(d -> {
       int geomIndex = dbfOnly ? -1 : ((SHPDriver) d).getGeometryFieldIndex();
       for (long row = 0; row < d.getRowCount(); row++) {
-        Map<String, Object> props = new LinkedHashMap<>();
-        Geometry g = null;
-        int field = 0;
-        for (int col = 0; col < d.getFieldCount(); col++) {
-          Value v = (Value) d.getField(row, col);
-          if (col == geomIndex) {
-            g = v instanceof ValueGeometry vg ? vg.getGeometry() : null;
-          } else {
-            props.put(fields.get(field++), toJava(v));
-          }
+        Feature f;
+        try {
+          f = feature(d, row, geomIndex);
+        } catch (IOException | RuntimeException e) {
+          throw damaged(e);
         }
-        sink.accept(new Feature(row + 1, props, g));
+        sink.accept(f);
       }
     });
+  }
+
+  private Feature feature(FileDriver d, long row, int geomIndex) throws IOException {
+    Map<String, Object> props = new LinkedHashMap<>();
+    Geometry g = null;
+    int field = 0;
+    for (int col = 0; col < d.getFieldCount(); col++) {
+      Value v = (Value) d.getField(row, col);
+      if (col == geomIndex) {
+        g = v instanceof ValueGeometry vg ? vg.getGeometry() : null;
+      } else {
+        props.put(fields.get(field++), toJava(v));
+      }
+    }
+    return new Feature(row + 1, props, g);
   }
 
   private static Object toJava(Value v) {
