@@ -126,7 +126,7 @@ abstract class LayoutContract extends ApiTest {
     assertThat(overlap.json().path("code").asString()).isEqualTo("overlap");
   }
 
-  /** Found by fuzzing (web.HttpFuzzTest): values their column cannot take answered 500. */
+  /** Values their column cannot take (text in a number, a 41-character kind) answered 500; position_accuracy is the server's. */
   @Test
   void valuesThatDoNotFitAnswer422AndStoreNothing() {
     String point = "{\"type\":\"Point\",\"coordinates\":[86.1,41.8]}";
