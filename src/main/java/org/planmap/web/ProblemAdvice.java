@@ -1,5 +1,6 @@
 package org.planmap.web;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -11,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -36,6 +38,22 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
   public ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
     return problem(HttpStatus.BAD_REQUEST, "Bad request",
         "parameter '" + e.getName() + "' has an invalid value '" + e.getValue() + "'");
+  }
+
+  /**
+   * The servlet container parses the query string only when a controller first asks for a parameter: a malformed
+   * %-escape (Tomcat) or a parameter name with control characters (Spring Security's firewall) surfaces here.
+   */
+  @ExceptionHandler(InvalidParameterException.class)
+  public ResponseEntity<ProblemDetail> malformedQuery(InvalidParameterException e) {
+    return problem(HttpStatus.BAD_REQUEST, "Bad request", "the query string is malformed (a '%' must be followed by"
+        + " two hexadecimal digits, text must be UTF-8): encode each value, e.g. with encodeURIComponent");
+  }
+
+  @ExceptionHandler(RequestRejectedException.class)
+  public ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+    return problem(HttpStatus.BAD_REQUEST, "Bad request", "a parameter name holds control or unassigned characters;"
+        + " use the names this API documents");
   }
 
   @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
