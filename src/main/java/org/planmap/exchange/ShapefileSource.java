@@ -48,6 +48,7 @@ final class ShapefileSource implements ImportSource {
         throw UploadUnpacker.bad(name() + " has no .dbf attribute file beside it; add it to the zip");
       }
       checkShp(main, sibling("shx"), dbf);
+      ShpRecords.check(main, sibling("shx"), name());
     }
     checkDbf(dbf);
     this.encoding = DbfEncoding.detect(dbf, sibling("cpg"), chosenEncoding);
