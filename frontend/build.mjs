@@ -12,6 +12,8 @@ const PLUGINS = {
   geoman: '@geoman-io/leaflet-geoman-free/dist',
   // GeographicLib's own JavaScript port (UMD: window.geodesic), for live geodesic areas like the server's.
   geographiclib: ['geographiclib-geodesic/geographiclib-geodesic.min.js', 'geographiclib-geodesic/LICENSE.txt'],
+  // Vector tiles in Leaflet (UMD: L.vectorGrid.protobuf; the bundle carries its pbf and vector-tile readers).
+  vectorgrid: ['leaflet.vectorgrid/dist/Leaflet.VectorGrid.bundled.min.js'],
 };
 for (const [name, source] of Object.entries(PLUGINS)) {
   const dir = join(out, name);

@@ -24,6 +24,11 @@ export function fetchConfig() {
   return cached('config', () => getJson('/api/config'));
 }
 
+/** The 2023 用地用海分类 list: code, name, construction, color. */
+export function fetchLandUse() {
+  return cached('landuse', () => getJson('/api/landuse'));
+}
+
 export function fetchIndicators(planId) {
   return cached(`indicators|${planId}`, async () => {
     const body = await getJson(`/api/plans/${encodeURIComponent(planId)}/indicators`);
@@ -31,12 +36,16 @@ export function fetchIndicators(planId) {
   });
 }
 
-/** All features of a collection (of one plan, or of every plan when planId is null), following rel=next links. */
-export function fetchFeatures(collection, planId, kind = null) {
-  return cached(`items|${collection}|${planId}|${kind}`, async () => {
+/**
+ * All features of a collection (of one plan, or of every plan when planId is null), following rel=next links;
+ * simplify: a tolerance in degrees for outlines drawn only as context (the server simplifies them).
+ */
+export function fetchFeatures(collection, planId, kind = null, simplify = null) {
+  return cached(`items|${collection}|${planId}|${kind}|${simplify}`, async () => {
     const params = new URLSearchParams({ limit: '10000' });
     if (planId) params.set('plan', planId);
     if (kind) params.set('kind', kind);
+    if (simplify) params.set('simplify', String(simplify));
     let url = `/ogcapi/collections/${encodeURIComponent(collection)}/items?${params}`;
     const features = [];
     for (let page = 0; url && page < 100; page++) {

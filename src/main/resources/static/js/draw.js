@@ -37,7 +37,9 @@ function button(text, id, className = 'pm-btn') {
  * to a park's detail panel. planOf(id) gives a plan (with territoryAdcodes); onUser() is called when the user changes;
  * reloadLayers() reads the plan's layers again (after a park outline changed).
  */
-export function setupEditing({ map, panel, authRoot, planOf, onUser, closeDetail, reloadLayers }) {
+export function setupEditing({
+  map, panel, authRoot, planOf, onUser, closeDetail, reloadLayers, onLayoutStart = () => {}, onLayoutEnd = () => {},
+}) {
   const svg = L.svg({ padding: 0.5 });
   if (!map.pm) map.pm = new L.PM.Map(map);
   const session = {
@@ -53,6 +55,7 @@ export function setupEditing({ map, panel, authRoot, planOf, onUser, closeDetail
     compare: L.layerGroup(),
     outlineMode: false,
     deleted: [],
+    changed: false, // whether anything was written, so the parcel tiles must be read again
   };
   let drawing = null;
 
@@ -149,6 +152,8 @@ export function setupEditing({ map, panel, authRoot, planOf, onUser, closeDetail
     ]);
     session.park = park;
     session.landuse = landuse;
+    session.changed = false;
+    onLayoutStart(parkId);
     parts.title.textContent = t('layout.title', { park: park.properties.name });
     session.group = L.featureGroup().addTo(map);
     session.problems.addTo(map);
@@ -178,12 +183,16 @@ export function setupEditing({ map, panel, authRoot, planOf, onUser, closeDetail
     session.compare.clearLayers();
     map.removeLayer(session.problems);
     map.removeLayer(session.compare);
-    Object.assign(session, { park: null, outline: null, group: null, selected: null, undo: [], redo: [], deleted: [] });
+    const { changed } = session;
+    Object.assign(session, {
+      park: null, outline: null, group: null, selected: null, undo: [], redo: [], deleted: [], changed: false,
+    });
     session.entries.clear();
     panel.hidden = true;
     clear(panel);
     delete document.body.dataset.layoutPark;
     map.invalidateSize({ pan: false });
+    onLayoutEnd(changed);
   }
 
   function drawOutline() {
@@ -205,8 +214,13 @@ export function setupEditing({ map, panel, authRoot, planOf, onUser, closeDetail
     session.group.clearLayers();
     session.entries.clear();
     const params = new URLSearchParams({ plan: session.park.properties.plan, limit: '10000' });
-    const fc = await getJson(`/ogcapi/collections/parcels/items?${params}`);
-    fc.features.filter((f) => f.properties.park_id === session.park.id && f.geometry).forEach((f) => addStored(f));
+    for (let url = `/ogcapi/collections/parcels/items?${params}`, page = 0; url && page < 100; page++) {
+      const fc = await getJson(url);
+      fc.features.filter((f) => f.properties.park_id === session.park.id && f.geometry).forEach((f) => addStored(f));
+      const next = (fc.links || []).find((l) => l.rel === 'next');
+      const u = next && new URL(next.href, window.location.href);
+      url = u ? u.pathname + u.search : null; // the server's links carry the host it was asked for
+    }
     renderList();
   }
 
@@ -574,6 +588,7 @@ export function setupEditing({ map, panel, authRoot, planOf, onUser, closeDetail
       await failed(result, entry, { geometry, properties });
       return;
     }
+    session.changed = true;
     entry.id = result.body.id;
     entry.version = result.etag ?? result.body.properties.version;
     entry.properties = { ...result.body.properties };
@@ -602,6 +617,7 @@ export function setupEditing({ map, panel, authRoot, planOf, onUser, closeDetail
       await failed(result, entry, { geometry: entry.layer.toGeoJSON().geometry, properties: entry.properties });
       return;
     }
+    session.changed = true;
     session.entries.delete(entry.layer);
     if (session.group.hasLayer(entry.layer)) session.group.removeLayer(entry.layer);
     if (map.hasLayer(entry.layer)) map.removeLayer(entry.layer);
@@ -617,6 +633,7 @@ export function setupEditing({ map, panel, authRoot, planOf, onUser, closeDetail
   async function restoreDeleted(entry, version) {
     const result = await write('POST', `/api/edit/parcels/${encodeURIComponent(entry.id)}/restore?version=${version}`);
     if (!result.ok) { setStatus(problemText(result), 'pm-error'); return; }
+    session.changed = true;
     session.deleted = session.deleted.filter((e) => e !== entry);
     entry.version = result.etag;
     entry.properties = { ...result.body.properties };
@@ -632,6 +649,7 @@ export function setupEditing({ map, panel, authRoot, planOf, onUser, closeDetail
       id: entry.id,
       currentVersion: () => (session.entries.has(entry.layer) ? entry.version : null),
       onRestored: async (feature, version) => {
+        session.changed = true;
         if (!session.entries.has(entry.layer)) attach(entry.layer, entry);
         reloadFrom(entry, { ...feature, properties: { ...feature.properties, version } });
         await refreshBalance();
@@ -666,6 +684,7 @@ export function setupEditing({ map, panel, authRoot, planOf, onUser, closeDetail
       if (result.status === 422) problemMarker(result.body?.location, problemText(result));
       return;
     }
+    session.changed = true;
     session.park = result.body;
     session.park.properties.version = result.etag ?? session.park.properties.version;
     drawOutline();

@@ -5,7 +5,7 @@ import { pathStyle, pointStyle, railwayTies, routeColor, sectorGroup, ROUTE_COLO
 export const LAYER_TREE = [
   { group: 'boundaries', layers: ['counties', 'townships', 'neighbours'] },
   { group: 'structure', layers: ['structure'] },
-  { group: 'parks', layers: ['parks', 'zones'] },
+  { group: 'parks', layers: ['parks', 'zones', 'parcels'] },
   { group: 'corridors', layers: ['corridors', 'transport_nodes'] },
   { group: 'tourism', layers: ['routes', 'route_stops', 'scenic_spots'] },
   { group: 'projects', layers: ['projects'] },
@@ -14,7 +14,10 @@ export const LAYER_TREE = [
 
 export const LAYER_KEYS = LAYER_TREE.flatMap((g) => g.layers);
 
-/** Bottom to top: areas, then lines, then points. */
+/** Layers not read as GeoJSON with the plan: parcels come from vector tiles (see parcels.js). */
+export const TILED_KEYS = new Set(['parcels']);
+
+/** Bottom to top: areas, then lines, then points (parcels have a pane of their own, over these). */
 export const DRAW_ORDER = [
   'neighbours', 'counties', 'zones', 'protected_areas', 'townships', 'parks', 'structure',
   'corridors', 'routes', 'projects', 'transport_nodes', 'scenic_spots', 'route_stops',
@@ -25,59 +28,32 @@ const PLAN_COLLECTIONS = [
   'scenic_spots', 'projects', 'protected_areas',
 ];
 
-/** Features by layer key for one plan, or for all plans when planId is 'all'. */
-export async function loadPlanData(planId) {
+// Neighbouring counties are context only: their outlines come simplified by the server to ~500 m, which keeps the
+// first render quick (in full they are ~140 000 vertices, most of the territories' ~5 MB); the plans' own counties
+// and townships come as stored.
+const CONTEXT_TOLERANCE_DEG = 0.005;
+
+/** Features by layer key for one plan, or for all plans (planIds) when planId is 'all'. */
+export async function loadPlanData(planId, planIds = []) {
   const plan = planId === 'all' ? null : planId;
-  const [territories, ...lists] = await Promise.all([
-    fetchFeatures('territories', null),
+  const [context, own, ...lists] = await Promise.all([
+    fetchFeatures('territories', null, null, CONTEXT_TOLERANCE_DEG),
+    Promise.all((plan ? [plan] : planIds).map((id) => fetchFeatures('territories', id))).then((l) => l.flat()),
     ...PLAN_COLLECTIONS.map((c) => fetchFeatures(c, plan)),
   ]);
-  const inPlan = (f) => f.properties.plan && (plan === null || f.properties.plan === plan);
   const isCounty = (f) => Boolean(f.properties.adcode);
-  const counties = territories.filter((f) => isCounty(f) && inPlan(f));
+  const counties = own.filter(isCounty);
   const shown = new Set(counties.map((f) => f.properties.adcode));
   const neighbours = [];
-  for (const f of territories) {
+  for (const f of context) {
     if (isCounty(f) && !shown.has(f.properties.adcode)) {
       shown.add(f.properties.adcode);
       neighbours.push(f);
     }
   }
-  const data = {
-    counties,
-    townships: territories.filter((f) => !isCounty(f) && inPlan(f)),
-    neighbours: neighbours.map(simplified),
-  };
+  const data = { counties, townships: own.filter((f) => !isCounty(f)), neighbours };
   PLAN_COLLECTIONS.forEach((c, i) => { data[c] = lists[i]; });
   return data;
-}
-
-// Neighbouring counties are context only: drawn from outlines simplified to ~500 m, which keeps the
-// "all plans" view quick (their full outlines are ~140 000 vertices).
-const CONTEXT_TOLERANCE_DEG = 0.005;
-const simplifiedCache = new WeakMap();
-
-function simplifyRing(ring) {
-  if (ring.length <= 8) return ring;
-  const points = L.LineUtil.simplify(ring.map(([x, y]) => L.point(x, y)), CONTEXT_TOLERANCE_DEG);
-  if (points.length < 4) return ring;
-  const out = points.map((p) => [p.x, p.y]);
-  const [first, last] = [out[0], out[out.length - 1]];
-  if (first[0] !== last[0] || first[1] !== last[1]) out.push(first);
-  return out;
-}
-
-function simplified(feature) {
-  if (!simplifiedCache.has(feature)) {
-    const g = feature.geometry;
-    let geometry = g;
-    if (g && g.type === 'Polygon') geometry = { type: 'Polygon', coordinates: g.coordinates.map(simplifyRing) };
-    if (g && g.type === 'MultiPolygon') {
-      geometry = { type: 'MultiPolygon', coordinates: g.coordinates.map((poly) => poly.map(simplifyRing)) };
-    }
-    simplifiedCache.set(feature, { ...feature, geometry });
-  }
-  return simplifiedCache.get(feature);
 }
 
 const isPoint = (g) => g && (g.type === 'Point' || g.type === 'MultiPoint');
@@ -127,7 +103,7 @@ function clusterIcon(cluster) {
  * Builds one Leaflet group per layer key. Returns the groups and, per feature id, the record
  * {feature, layerKey, layer} (layer null when the feature has no geometry).
  */
-export function buildLayers(data, { renderer, onSelect, tooltip, passClicks = () => false }) {
+export function buildLayers(data, { renderer, onSelect, tooltip, passClicks = () => false, tiled = {} }) {
   const groups = {};
   const records = new Map();
   const routeIndex = new Map((data.routes || []).map((f) => f.id).sort().map((id, i) => [id, i]));
@@ -143,7 +119,11 @@ export function buildLayers(data, { renderer, onSelect, tooltip, passClicks = ()
   };
 
   for (const key of LAYER_KEYS) {
-    const group = key === 'projects' ? L.featureGroup() : L.featureGroup();
+    if (TILED_KEYS.has(key)) {
+      groups[key] = { group: tiled[key], cluster: null };
+      continue;
+    }
+    const group = L.featureGroup();
     const cluster = key === 'projects'
       ? L.markerClusterGroup({
         maxClusterRadius: 45, disableClusteringAtZoom: 12, showCoverageOnHover: false,

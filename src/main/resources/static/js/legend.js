@@ -110,12 +110,22 @@ function entriesFor(key, features, ctx) {
   return keys.map((k) => byClass.get(k));
 }
 
+/** Parcels (from tiles): the construction-land classes in their land-use colours, once they are drawn. */
+function parcelEntries(ctx) {
+  if (!ctx.parcelsDrawn || !ctx.parcelsDrawn()) {
+    return [entry(fillSwatch({ fillColor: '#ffffff', color: '#5d4037', weight: 1, fillOpacity: 0 }), t('legend.parcelsZoom'))];
+  }
+  return (ctx.landUse ? ctx.landUse() : [])
+    .filter((c) => c.code.length === 2 && c.construction && c.color)
+    .map((c) => entry(fillSwatch({ fillColor: c.color, color: '#5d4037', weight: 1, fillOpacity: 0.7 }), `${c.code} ${c.name}`));
+}
+
 export function renderLegend(root, { data, visible, order, ctx }) {
   clear(root);
   let any = false;
   for (const key of order) {
     if (!visible.has(key)) continue;
-    const items = entriesFor(key, data[key] || [], ctx);
+    const items = key === 'parcels' ? parcelEntries(ctx) : entriesFor(key, data[key] || [], ctx);
     if (!items.length) continue;
     any = true;
     const section = el('div', 'pm-legend-section');

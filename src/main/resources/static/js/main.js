@@ -1,8 +1,10 @@
 // Planmap's browser map: wires the plan selector, layers, legend, search, tables and URL state together.
-import { fetchPlans, fetchConfig, fetchIndicators, forgetFeatures } from './api.js';
+import { fetchPlans, fetchConfig, fetchIndicators, fetchLandUse, forgetFeatures } from './api.js';
 import { t, setLang, lang, onLangChange, applyStatic } from './i18n.js';
 import { createMap, createBasemaps } from './map.js';
-import { LAYER_KEYS, DRAW_ORDER, loadPlanData, buildLayers } from './layers.js';
+import { LAYER_KEYS, DRAW_ORDER, TILED_KEYS, loadPlanData, buildLayers } from './layers.js';
+import { createParcelLayer, PARCEL_MIN_ZOOM } from './parcels.js';
+import { setLandUseColors } from './symbology.js';
 import { renderLayerTree } from './layertree.js';
 import { renderLegend } from './legend.js';
 import { popupContent, renderDetail, tooltipContent } from './popup.js';
@@ -29,6 +31,8 @@ const state = {
 const plansById = new Map();
 const { map, renderer } = createMap($('pm-map'));
 const basemaps = createBasemaps(map);
+// Every park's parcels, from vector tiles (see parcels.js); persistent across plan switches.
+const parcels = createParcelLayer(map);
 let popupRecord = null;
 let popup = null;
 
@@ -44,6 +48,8 @@ const ctx = {
   planTitle: (id) => planName(id),
   layerLabel: (key) => t(`layer.${key}`),
   nameOf: (id) => state.built?.records.get(id)?.feature.properties.name,
+  landUse: () => state.landUse || [],
+  parcelsDrawn: () => map.getZoom() >= PARCEL_MIN_ZOOM,
   showDetail: (record) => showDetail(record),
   closeDetail: () => closeDetail(),
   zoomTo: (record) => zoomTo(record, true),
@@ -66,6 +72,9 @@ const editing = setupEditing({
   },
   closeDetail: () => closeDetail(),
   reloadLayers: () => reloadAfterEdit(null),
+  // The park being edited is GeoJSON in the editor: leave it out of the tiles, and read them again once done.
+  onLayoutStart: (parkId) => parcels.hidePark(parkId),
+  onLayoutEnd: (changed) => parcels.endEdit(changed),
 });
 // Projects, tourism routes and their stops: see featureedit.js.
 const features = setupFeatureEditing({
@@ -114,6 +123,7 @@ function applyBasemapFill() {
 function layerCounts() {
   const counts = {};
   for (const key of LAYER_KEYS) {
+    if (TILED_KEYS.has(key)) continue; // drawn from tiles: the count is not known here
     const list = state.data?.[key] || [];
     counts[key] = { total: list.length, located: list.filter((f) => f.geometry).length };
   }
@@ -136,7 +146,7 @@ function renderSide() {
 
 function renderLegendNow() {
   if (!state.data) return;
-  renderLegend($('pm-legend'), { data: state.data, visible: state.visible, order: [...DRAW_ORDER].reverse(), ctx });
+  renderLegend($('pm-legend'), { data: state.data, visible: state.visible, order: ['parcels', ...[...DRAW_ORDER].reverse()], ctx });
 }
 
 // ---- plans --------------------------------------------------------------------------------------------
@@ -171,7 +181,7 @@ async function showPlan(planId, { view } = {}) {
   loading.hidden = false;
   let data;
   try {
-    data = await loadPlanData(planId);
+    data = await loadPlanData(planId, state.plans.map((p) => p.plan.id));
   } catch (err) {
     loading.textContent = t('loading.failed', { msg: err.message });
     throw err;
@@ -183,11 +193,13 @@ async function showPlan(planId, { view } = {}) {
   closeDetail();
   state.plan = planId;
   state.data = data;
+  parcels.setPlan(planId === 'all' ? null : planId);
   state.built = buildLayers(data, {
     renderer,
-    onSelect: (id, latlng) => select(state.built.records.get(id), latlng),
+    onSelect: (id, latlng) => selectAt(state.built.records.get(id), latlng),
     tooltip: (id) => tooltipContent(state.built.records.get(id)),
     passClicks: () => editing.active() || features.busy(),
+    tiled: { parcels: parcels.layer },
   });
   if (view) map.setView([view.lat, view.lng], view.zoom, { animate: false });
   else {
@@ -204,15 +216,23 @@ async function showPlan(planId, { view } = {}) {
   $('pm-report').href = planId === 'all' ? '/report.html' : `/report.html?plan=${encodeURIComponent(planId)}`;
   await nextFrame();
   await nextFrame();
+  const drawn = performance.now();
+  await parcels.whenDrawn();
+  await nextFrame();
+  if (seq !== state.loadSeq) return;
   loading.hidden = true;
-  markRendered(planId, { started, fetched });
+  markRendered(planId, { started, fetched, drawn });
 }
 
 /** Marks for the browser test: when the plan's layers were all drawn, and how long loading and drawing took. */
-function markRendered(planId, { started, fetched }) {
+function markRendered(planId, { started, fetched, drawn }) {
   const now = performance.now();
   window.planmapRenders = window.planmapRenders || [];
-  window.planmapRenders.push({ plan: planId, at: now, loadMs: fetched - started, drawMs: now - fetched });
+  window.planmapRenders.push({
+    plan: planId, at: now, loadMs: fetched - started, drawMs: drawn - fetched, parcelsMs: now - drawn,
+    parcels: parcels.stats(),
+  });
+  performance.mark('planmap-rendered', { detail: { plan: planId } });
   if (window.planmapFirstRender === undefined) window.planmapFirstRender = now;
   window.planmapRendered = now;
   document.body.dataset.renderedPlan = planId;
@@ -238,6 +258,24 @@ function openPopup(record, latlng) {
     .setLatLng(latlng || anchor(record))
     .setContent(popupContent(record, ctx))
     .openOn(map);
+}
+
+/** A click on a plan feature: over an area, a parcel drawn there is the more precise answer. */
+function selectAt(record, latlng) {
+  const area = record && /Polygon/.test(record.feature.geometry?.type || '');
+  const parcel = area && latlng && parcels.featureAt(latlng);
+  if (parcel) selectParcel(parcel, latlng);
+  else select(record, latlng);
+}
+
+/** A parcel picked from the tiles: popup and detail panel from the tile's properties. */
+function selectParcel(props, latlng) {
+  const record = {
+    feature: { type: 'Feature', id: props.id, properties: { kind: 'parcel', ...props }, geometry: null },
+    layerKey: 'parcels', layer: null, tiled: true,
+  };
+  showDetail(record);
+  openPopup(record, latlng);
 }
 
 function select(record, latlng) {
@@ -410,6 +448,7 @@ window.planmap = {
   map,
   showDetail: (feature, layerKey = 'parks') => showDetail({ feature, layerKey, layer: null }),
   isLayerOn: (key) => Boolean(state.built && map.hasLayer(state.built.groups[key].group)),
+  parcels: { stats: () => parcels.stats(), featureAt: (lat, lng) => parcels.featureAt(L.latLng(lat, lng)), mode: parcels.mode },
   plan: () => state.plan,
   layout: editing.view,
 };
@@ -422,7 +461,11 @@ async function start() {
   setupDrawer();
   $('pm-lang').addEventListener('click', () => setLang(lang() === 'zh' ? 'en' : 'zh'));
 
-  const [plans, config] = await Promise.all([fetchPlans(), fetchConfig().catch(() => ({ basemaps: [] }))]);
+  const [plans, config, landUse] = await Promise.all([
+    fetchPlans(), fetchConfig().catch(() => ({ basemaps: [] })), fetchLandUse().catch(() => []),
+  ]);
+  setLandUseColors(landUse);
+  state.landUse = landUse;
   state.plans = plans;
   plans.forEach((p) => plansById.set(p.plan.id, p.plan));
   state.basemaps = (config.basemaps || []).filter((b) => b && b.name && b.url);
@@ -432,8 +475,17 @@ async function start() {
 
   $('pm-plan-select').addEventListener('change', (e) => showPlan(e.target.value));
   map.on('moveend', saveUrl);
+  map.on('click', (e) => {
+    if (editing.active() || features.busy()) return; // clicks belong to the drawing tools
+    const parcel = parcels.featureAt(e.latlng);
+    if (parcel) selectParcel(parcel, e.latlng);
+  });
   const markScale = () => map.getContainer().classList.toggle('pm-small-scale', map.getZoom() < 8.5);
   map.on('zoomend', markScale);
+  let parcelScale = map.getZoom() >= PARCEL_MIN_ZOOM;
+  map.on('zoomend', () => {
+    if ((map.getZoom() >= PARCEL_MIN_ZOOM) !== parcelScale) { parcelScale = !parcelScale; renderLegendNow(); }
+  });
   markScale();
   window.addEventListener('hashchange', () => {
     const next = readState();

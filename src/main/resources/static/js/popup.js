@@ -1,11 +1,13 @@
 // A feature's popup (short) and detail panel (everything), built from elements with textContent only.
 import { el, clear } from './dom.js';
 import { t, term, lang } from './i18n.js';
+import { areaText } from './area.js';
 
 const ATTRIBUTES = [
+  'land_use_code', 'land_use_name', 'area_m2', 'far', // parcels (no other collection has these)
   'level', 'grade', 'status', 'code', 'sector', 'investment_yi', 'capacity_text', 'period', 'park_id', 'town',
   'parent_park', 'route_id', 'seq', 'stop_count', 'structure_name', 'members', 'industries', 'area_text', 'area_km2',
-  'prefecture', 'parent', 'adcode',
+  'prefecture', 'parent', 'adcode', 'building_density', 'green_ratio', 'height_limit',
 ];
 const POPUP_ATTRIBUTES = 4;
 const NOT_SHOWN = new Set([
@@ -27,6 +29,7 @@ function plainValue(key, value, ctx) {
     case 'position_accuracy': return term('accuracy', value);
     case 'park_id': case 'parent_park': case 'route_id': return ctx.nameOf(value) || String(value);
     case 'plan': return ctx.planTitle(value);
+    case 'area_m2': return Number.isFinite(Number(value)) ? areaText(Number(value)) : String(value);
     default: return typeof value === 'object' ? JSON.stringify(value) : String(value);
   }
 }
@@ -103,7 +106,7 @@ export function renderDetail(panel, record, ctx) {
   panel.appendChild(head);
   panel.appendChild(kindLine(record, ctx));
   panel.appendChild(accuracyBadge(p));
-  if (!record.feature.geometry) panel.appendChild(el('p', 'pm-warn', t('detail.noGeometry')));
+  if (!record.feature.geometry && !record.tiled) panel.appendChild(el('p', 'pm-warn', t('detail.noGeometry')));
   if (p.outside_territory === true) panel.appendChild(el('p', 'pm-warn', t('detail.outside')));
   if (record.layer) {
     const zoom = el('button', 'pm-link', t('detail.zoom'));

@@ -159,3 +159,21 @@ export function routeColor(index) {
 export const ROUTE_PALETTE = [
   '#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#9a6324', '#469990', '#800000',
 ];
+
+// Land-use colours (2023 用地用海分类) from the server's land-use list (/api/landuse), by code.
+const LAND_USE_COLORS = new Map();
+export const UNKNOWN_LAND_USE_COLOR = '#9e9e9e';
+
+export function setLandUseColors(list) {
+  LAND_USE_COLORS.clear();
+  (list || []).forEach((c) => { if (c && c.code && c.color) LAND_USE_COLORS.set(c.code, c.color); });
+}
+
+/** A class's colour, else its nearest parent's (codes grow by two digits a level). */
+export function landUseColor(code) {
+  for (let c = String(code || '').trim(); c.length >= 2; c = c.slice(0, -2)) {
+    const color = LAND_USE_COLORS.get(c);
+    if (color) return color;
+  }
+  return UNKNOWN_LAND_USE_COLOR;
+}

@@ -108,15 +108,17 @@ public record ExchangeCrs(int epsg) {
     return transform(g, transform(4490, epsg), false);
   }
 
-  /** Brings geometry in this CRS back to stored lon/lat (EPSG:4326). */
+  /**
+   * Brings geometry in this CRS back to stored lon/lat (EPSG:4326): a copy, or the input itself (its SRID set) when
+   * it is lon/lat already.
+   */
   public Geometry toStored(Geometry g) {
     if (g == null) {
       return null;
     }
     if (!projected()) {
-      Geometry c = g.copy();
-      c.setSRID(Geometries.WGS84);
-      return c;
+      g.setSRID(Geometries.WGS84);
+      return g;
     }
     return transform(g, transform(epsg, 4490), true);
   }

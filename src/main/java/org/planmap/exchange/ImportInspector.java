@@ -15,13 +15,16 @@ import org.planmap.web.ApiException;
 import org.springframework.http.HttpStatus;
 
 /**
- * Reads every feature of an upload once to build its preview: counts, geometry types, validity, extent in
- * lon/lat, sample rows. Decides each layer's CRS: the file's, else the user's choice, else lon/lat when the
+ * Reads every feature of an upload once to build its preview: counts, geometry types, validity (of the geometry
+ * as it will be stored, in lon/lat, so that the commit need not check again), extent in lon/lat, sample rows and
+ * field types from the first {@value #ATTRIBUTE_ROWS} features. Decides each layer's CRS: the file's, else the user's choice, else lon/lat when the
  * coordinates are plainly degrees; a CRS that puts the data outside China is refused as wrong.
  */
 final class ImportInspector {
   /** Where Planmap's data can lie: China, generously. */
   private static final Envelope CHINA = new Envelope(70, 140, 2, 56);
+  /** Field types and samples come from the first features; beyond them only geometry is read (a DBF is big). */
+  static final int ATTRIBUTE_ROWS = 1000;
   private final int previewRows;
   private final long maxFeatures;
 
@@ -68,7 +71,7 @@ final class ImportInspector {
   private Envelope rawExtent(ImportSource s) throws IOException {
     Envelope e = new Envelope();
     long[] n = {0};
-    s.read(f -> {
+    s.readGeometries(0, f -> {
       if (++n[0] > maxFeatures) {
         throw tooMany();
       }
@@ -83,25 +86,28 @@ final class ImportInspector {
     Stats st = new Stats();
     for (ImportLayer l : layers) {
       long before = st.count;
-      l.source().read(f -> {
+      l.source().readGeometries(ATTRIBUTE_ROWS, f -> {
         if (++st.count > maxFeatures) {
           throw tooMany();
         }
-        if (st.samples.size() < previewRows) {
-          st.samples.add(f.properties());
-        }
-        f.properties().forEach((k, v) -> {
-          if (v != null) {
-            st.firstValues.putIfAbsent(k, v);
+        if (f.properties() != null) {
+          if (st.samples.size() < previewRows) {
+            st.samples.add(f.properties());
           }
-        });
+          f.properties().forEach((k, v) -> {
+            if (v != null) {
+              st.firstValues.putIfAbsent(k, v);
+            }
+          });
+        }
         Geometry g = f.geometry();
         if (g == null || g.isEmpty()) {
           st.withoutGeometry++;
           return;
         }
         st.types.merge(g.getGeometryType(), 1L, Long::sum);
-        TopologyValidationError err = new IsValidOp(g).getValidationError();
+        Geometry stored = l.crs().toStored(g);
+        TopologyValidationError err = new IsValidOp(stored).getValidationError();
         if (err != null) {
           st.invalid++;
           if (st.invalidExamples.size() < 5) {
@@ -109,7 +115,7 @@ final class ImportInspector {
                 + err.getCoordinate());
           }
         }
-        st.extent.expandToInclude(l.crs().toStored(g).getEnvelopeInternal());
+        st.extent.expandToInclude(stored.getEnvelopeInternal());
       });
       st.perLayer.put(l.source().name(), st.count - before);
       if (!st.extent.isNull() && !CHINA.contains(st.extent)) {

@@ -75,15 +75,24 @@ final class ImportMapping {
     return out;
   }
 
-  /** The feature's properties under their target names; free attributes stay in the map under their names. */
-  static Map<String, Object> map(Map<String, Object> props, Map<String, String> mapping) {
-    Map<String, Object> out = new LinkedHashMap<>();
+  /** The key each field's value is stored under (a column, or a free attribute's name); empty: left out. */
+  static Map<String, String> keys(Map<String, String> mapping) {
+    Map<String, String> out = new LinkedHashMap<>();
+    mapping.forEach((f, t) -> out.put(f, t == null ? "" : t.startsWith(ATTRS) ? t.substring(ATTRS.length()) : t));
+    return out;
+  }
+
+  /**
+   * The feature's properties under their target names ({@link #keys} of the mapping); free attributes stay in the
+   * map under their names.
+   */
+  static Map<String, Object> map(Map<String, Object> props, Map<String, String> keys) {
+    Map<String, Object> out = new LinkedHashMap<>(2 * props.size() + 8);
     for (Map.Entry<String, Object> e : props.entrySet()) {
-      String t = mapping.getOrDefault(e.getKey(), "");
-      if (t.isEmpty() || e.getValue() == null) {
-        continue;
+      String k = keys.getOrDefault(e.getKey(), "");
+      if (!k.isEmpty() && e.getValue() != null) {
+        out.put(k, e.getValue());
       }
-      out.put(t.startsWith(ATTRS) ? t.substring(ATTRS.length()) : t, e.getValue());
     }
     return out;
   }

@@ -70,7 +70,8 @@ public class ImportService implements DisposableBean {
     try {
       Files.createDirectories(dir);
       Path upload = dir.resolve("upload.bin");
-      file.transferTo(upload);
+      // transferTo(File) lets the servlet container move its temporary file (same disk); transferTo(Path) copies
+      file.transferTo(upload.toFile());
       ImportReader.Read read = reader.read(upload, name, dir, c, request);
       ImportPreview preview = read.preview(id, c, name);
       sessions.put(id, new ImportSession(id, c, name, dir, read.layers(), preview, Instant.now()));

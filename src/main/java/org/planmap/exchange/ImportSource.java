@@ -28,4 +28,12 @@ interface ImportSource {
   List<String> fields();
 
   void read(Consumer<Feature> sink) throws IOException;
+
+  /**
+   * Reads every feature's geometry but the attributes of the first {@code attributeRows} features only (null
+   * properties after them), for the preview. Sources whose attributes cost nothing extra read them all.
+   */
+  default void readGeometries(int attributeRows, Consumer<Feature> sink) throws IOException {
+    read(sink);
+  }
 }

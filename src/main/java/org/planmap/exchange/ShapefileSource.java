@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,12 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.h2.value.Value;
-import org.h2.value.ValueGeometry;
 import org.h2.value.ValueNull;
 import org.h2gis.api.FileDriver;
 import org.h2gis.functions.io.dbf.internal.DBFDriver;
 import org.h2gis.functions.io.dbf.internal.DbaseFileHeader;
+import org.h2gis.functions.io.shp.internal.IndexFile;
 import org.h2gis.functions.io.shp.internal.SHPDriver;
+import org.h2gis.functions.io.shp.internal.ShapefileReader;
 import org.locationtech.jts.geom.Geometry;
 import org.planmap.web.ApiException;
 
@@ -144,7 +146,7 @@ final class ShapefileSource implements ImportSource {
     }
   }
 
-  /** The H2GIS drivers report a damaged file with their own exceptions; a planner needs to hear which file. */
+  /** The H2GIS readers report a damaged file with their own exceptions; a planner needs to hear which file. */
   private ApiException damaged(Exception e) {
     if (e instanceof ApiException a) {
       return a;
@@ -155,36 +157,96 @@ final class ShapefileSource implements ImportSource {
 
   @Override
   public void read(Consumer<Feature> sink) throws IOException {
+    readGeometries(Integer.MAX_VALUE, sink);
+  }
+
+  /**
+   * The DBF is most of a shapefile's bytes: it is read front to back by {@link DbfRecords} (the H2GIS driver only
+   * for field types that reader does not know), and beyond {@code attributeRows} not at all.
+   */
+  @Override
+  public void readGeometries(int attributeRows, Consumer<Feature> sink) throws IOException {
     withDriver(d -> {
+      DbaseFileHeader h = dbfOnly ? ((DBFDriver) d).getDbaseFileHeader() : ((SHPDriver) d).getDbaseFileHeader();
       int geomIndex = dbfOnly ? -1 : ((SHPDriver) d).getGeometryFieldIndex();
-      for (long row = 0; row < d.getRowCount(); row++) {
-        Feature f;
-        try {
-          f = feature(d, row, geomIndex);
-        } catch (IOException | RuntimeException e) {
-          throw damaged(e);
+      try (DbfRecords records = records(h); Shapes shapes = shapes()) {
+        for (long row = 0; row < d.getRowCount(); row++) {
+          Feature f;
+          try {
+            f = feature(d, records, shapes, row, row < attributeRows, geomIndex);
+          } catch (IOException | RuntimeException e) {
+            throw damaged(e);
+          }
+          sink.accept(f);
         }
-        sink.accept(f);
       }
     });
   }
 
-  private Feature feature(FileDriver d, long row, int geomIndex) throws IOException {
-    Map<String, Object> props = new LinkedHashMap<>();
-    Geometry g = null;
-    int field = 0;
-    for (int col = 0; col < d.getFieldCount(); col++) {
-      Value v = (Value) d.getField(row, col);
-      if (col == geomIndex) {
-        g = v instanceof ValueGeometry vg ? vg.getGeometry() : null;
-      } else {
-        props.put(fields.get(field++), toJava(v));
-      }
+  private DbfRecords records(DbaseFileHeader h) {
+    try {
+      return DbfRecords.open(dbfOnly ? main : sibling("dbf"), h, encoding.javaName());
+    } catch (IOException | RuntimeException e) {
+      throw damaged(e);
     }
-    return new Feature(row + 1, props, g);
   }
 
-  private static Object toJava(Value v) {
+  private Shapes shapes() {
+    try {
+      return dbfOnly ? null : new Shapes(main, sibling("shx"));
+    } catch (IOException | RuntimeException e) {
+      throw damaged(e);
+    }
+  }
+
+  private Feature feature(FileDriver d, DbfRecords records, Shapes shapes, long row, boolean attributes,
+      int geomIndex) throws IOException {
+    Map<String, Object> props = attributes ? new LinkedHashMap<>(2 * fields.size()) : null;
+    if (props != null && records != null) {
+      records.next(fields, props);
+    } else if (props != null) {
+      int field = 0;
+      for (int col = 0; col < d.getFieldCount(); col++) {
+        if (col != geomIndex) {
+          props.put(fields.get(field++), toJava((Value) d.getField(row, col)));
+        }
+      }
+    }
+    return new Feature(row + 1, props, shapes == null ? null : shapes.at((int) row));
+  }
+
+  /** The geometries, straight from the H2GIS shapefile reader (its driver would wrap each in an H2 value). */
+  private static final class Shapes implements AutoCloseable {
+    private final FileChannel shp;
+    private final FileChannel shx;
+    private final ShapefileReader reader;
+    private final IndexFile index;
+
+    Shapes(Path shpFile, Path shxFile) throws IOException {
+      shp = FileChannel.open(shpFile);
+      shx = FileChannel.open(shxFile);
+      try {
+        reader = new ShapefileReader(shp);
+        index = new IndexFile(shx);
+      } catch (IOException | RuntimeException e) {
+        close();
+        throw e;
+      }
+    }
+
+    Geometry at(int row) throws IOException {
+      return reader.geomAt(index.getOffset(row));
+    }
+
+    @Override
+    public void close() throws IOException {
+      try (shp; shx) {
+        // both channels closed
+      }
+    }
+  }
+
+  static Object toJava(Value v) {
     if (v == null || v == ValueNull.INSTANCE) {
       return null;
     }

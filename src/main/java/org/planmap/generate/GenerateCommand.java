@@ -27,7 +27,7 @@ public class GenerateCommand implements ApplicationRunner {
     if (config.parcels() <= 0) {
       return;
     }
-    generator.generate(config.parcels(), config.seed(), config.batch());
+    generator.generate(config.parcels(), config.seed(), config.batch(), config.park());
     if (config.exit()) {
       System.exit(SpringApplication.exit(context, () -> 0));
     }

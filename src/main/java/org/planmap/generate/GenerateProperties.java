@@ -10,10 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param seed random seed: the same seed gives the same parcels
  * @param exit stop Planmap once the parcels are written (the command-line use)
  * @param batch rows per JDBC batch
+ * @param park generate all the parcels around this one park (its id) instead of every park and seat; empty = all
  */
 @ConfigurationProperties("planmap.generate")
 public record GenerateProperties(
     @DefaultValue("0") long parcels,
     @DefaultValue("42") long seed,
     @DefaultValue("true") boolean exit,
-    @DefaultValue("2000") int batch) {}
+    @DefaultValue("2000") int batch,
+    @DefaultValue("") String park) {}

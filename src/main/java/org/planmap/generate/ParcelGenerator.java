@@ -18,9 +18,26 @@ public class ParcelGenerator {
 
   /** @return the number of parcels written */
   public long generate(long n, long seed, int batchSize) {
+    return generate(n, seed, batchSize, null);
+  }
+
+  /**
+   * Like {@link #generate(long, long, int)}, but with a park id all the parcels go around that one park (e.g. a
+   * 10 000-parcel park for the browser benchmark).
+   *
+   * @return the number of parcels written
+   */
+  public long generate(long n, long seed, int batchSize, String park) {
     long started = System.nanoTime();
-    int removed = writer.deleteGenerated();
     List<Anchor> anchors = writer.anchors();
+    if (park != null && !park.isBlank()) {
+      anchors.removeIf(a -> !park.equals(a.parkId()));
+      if (anchors.isEmpty()) {
+        throw new IllegalArgumentException("planmap.generate.park: there is no park '" + park
+            + "' with a geometry inside its plan's territory");
+      }
+    }
+    int removed = writer.deleteGenerated();
     log.info("generating {} parcels around {} parks and seats (seed {}); {} earlier generated parcels removed",
         n, anchors.size(), seed, removed);
     List<GeneratedParcel> batch = new ArrayList<>(batchSize);

@@ -66,7 +66,8 @@ public class BalanceService {
   }
 
   private BalanceTable.Row row(int level, String code, double m2, int parcels, double construction) {
-    LandUseClasses.LandUse use = classes.find(code).orElse(new LandUseClasses.LandUse(code, "（未知类）", false));
+    LandUseClasses.LandUse use = classes.find(code)
+        .orElse(new LandUseClasses.LandUse(code, "（未知类）", false, LandUseClasses.UNKNOWN_COLOR));
     Double share = use.construction() && construction > 0 ? 100 * m2 / construction : null;
     return new BalanceTable.Row(level, code, use.name(), m2 / GeodesicArea.M2_PER_HECTARE, m2 / GeodesicArea.M2_PER_MU,
         share, parcels);

@@ -27,13 +27,21 @@ public class FeatureStore {
     return n == null ? 0 : n;
   }
 
-  /** Streams one page of features, ordered by id, to the handler. */
+  /**
+   * Streams one page of features, ordered by id, to the handler; with {@code simplify} the database simplifies the
+   * geometries (ST_SimplifyPreserveTopology: PostGIS's C, or JTS inside H2GIS).
+   */
   public void page(ItemsQuery q, RowCallbackHandler handler) {
     Where w = where(q);
-    List<Object> args = new ArrayList<>(w.args);
+    List<Object> args = new ArrayList<>();
+    if (q.simplify() > 0) {
+      args.add(q.simplify());
+    }
+    args.addAll(w.args);
     args.add(q.limit());
     args.add(q.offset());
-    jdbc.query(select(q.collection()) + w.sql + " ORDER BY id LIMIT ? OFFSET ?", handler, args.toArray());
+    jdbc.query(select(q.collection(), q.simplify() > 0) + w.sql + " ORDER BY id LIMIT ? OFFSET ?", handler,
+        args.toArray());
   }
 
   /** @return whether the feature exists (it was handed to the handler) */
@@ -60,9 +68,15 @@ public class FeatureStore {
   }
 
   static String select(CollectionSpec c) {
+    return select(c, false);
+  }
+
+  /** @param simplified whether the geometry is simplified to a tolerance given as the first parameter */
+  private static String select(CollectionSpec c, boolean simplified) {
     String columns = c.columns().stream().map(Column::name).collect(Collectors.joining(", "));
     String seat = c == PlanCollections.TERRITORIES ? ", ST_AsBinary(seat) AS seat_wkb" : "";
-    return "SELECT id, plan_id, " + columns + ", attrs, version, ST_AsBinary(geom) AS wkb" + seat
+    String geom = simplified ? "ST_SimplifyPreserveTopology(geom, ?)" : "geom";
+    return "SELECT id, plan_id, " + columns + ", attrs, version, ST_AsBinary(" + geom + ") AS wkb" + seat
         + " FROM " + c.table();
   }
 

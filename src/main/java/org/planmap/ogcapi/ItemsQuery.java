@@ -9,11 +9,15 @@ import org.planmap.plan.CollectionSpec;
 import org.planmap.web.ApiException;
 
 /**
- * A validated {@code /items} request: filters (plan, kind, bbox) and the page (limit, offset).
+ * A validated {@code /items} request: filters (plan, kind, bbox), the page (limit, offset) and an optional
+ * simplification of the geometries ({@code simplify}, a tolerance in degrees; 0 = as stored), done by the database.
  * A limit above the maximum is clamped, as OGC API - Features requires; unknown parameters are refused.
  */
-public record ItemsQuery(CollectionSpec collection, String plan, String kind, BBox bbox, int limit, long offset) {
-  static final Set<String> PARAMETERS = Set.of("limit", "offset", "bbox", "bbox-crs", "plan", "kind", "f");
+public record ItemsQuery(CollectionSpec collection, String plan, String kind, BBox bbox, int limit, long offset,
+    double simplify) {
+  static final Set<String> PARAMETERS = Set.of("limit", "offset", "bbox", "bbox-crs", "plan", "kind", "f", "simplify");
+  /** The largest simplification tolerance accepted: 0.1° (~10 km) is already an outline for a small-scale overview. */
+  static final double MAX_SIMPLIFY = 0.1;
   private static final Pattern SLUG = Pattern.compile("[a-z0-9_-]{1,40}");
   private static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 
@@ -39,7 +43,26 @@ public record ItemsQuery(CollectionSpec collection, String plan, String kind, BB
       throw ApiException.badRequest("limit must be at least 1");
     }
     long offset = OgcParams.nonNegative(params, "offset", 0);
-    return new ItemsQuery(collection, slug(params, "plan"), slug(params, "kind"), bbox, limit, offset);
+    return new ItemsQuery(collection, slug(params, "plan"), slug(params, "kind"), bbox, limit, offset,
+        simplify(params));
+  }
+
+  private static double simplify(Map<String, String[]> params) {
+    String v = OgcParams.single(params, "simplify");
+    if (v == null) {
+      return 0;
+    }
+    double tolerance;
+    try {
+      tolerance = Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      tolerance = Double.NaN;
+    }
+    if (!(tolerance >= 0 && tolerance <= MAX_SIMPLIFY)) {
+      throw ApiException.badRequest("simplify must be a tolerance in degrees between 0 and " + MAX_SIMPLIFY
+          + " (e.g. 0.005 for about 500 m), not '" + v + "'");
+    }
+    return tolerance;
   }
 
   private static String slug(Map<String, String[]> params, String name) {

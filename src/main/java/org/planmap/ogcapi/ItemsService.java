@@ -28,13 +28,16 @@ public class ItemsService {
   }
 
   /**
-   * Writes one page. The count runs first, so a database failure is still answered with problem JSON.
+   * Writes one page. The page is built in memory (at most {@code max-limit} features) before its first byte is sent,
+   * so a database failure at any point, even between the count and the rows, is still answered with problem JSON
+   * (503) rather than a 200 cut short.
    *
    * @param requestUri the request's own URI, from which the next/prev links are made
    */
   public void writePage(ItemsQuery q, UriComponentsBuilder requestUri, OutputStream out) throws IOException {
     long matched = store.count(q);
-    try (JsonGenerator g = json.createGenerator(out)) {
+    ByteArrayOutputStream page = new ByteArrayOutputStream(16384);
+    try (JsonGenerator g = json.createGenerator(page)) {
       g.writeStartObject();
       g.writeStringProperty("type", "FeatureCollection");
       g.writeName("features");
@@ -52,6 +55,7 @@ public class ItemsService {
       g.writePOJO(links(q, requestUri, matched));
       g.writeEndObject();
     }
+    page.writeTo(out);
   }
 
   /** One feature as GeoJSON bytes, or empty when there is no such feature. */

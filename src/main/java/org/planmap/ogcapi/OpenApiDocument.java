@@ -25,7 +25,9 @@ final class OpenApiDocument {
         query("offset", "integer", "features to skip"),
         query("bbox", "string", "minLon,minLat,maxLon,maxLat in CRS84"),
         query("plan", "string", "only features of this plan"),
-        query("kind", "string", "only features of this kind")), GEOJSON_OK));
+        query("kind", "string", "only features of this kind"),
+        query("simplify", "number", "simplify lines and outlines to this tolerance in degrees (0 to "
+            + ItemsQuery.MAX_SIMPLIFY + "; e.g. 0.005, about 500 m, for an overview map)")), GEOJSON_OK));
     paths.put("/collections/{collectionId}/items/{featureId}", get("one feature", "item", List.of(
         collectionId(), Map.of("name", "featureId", "in", "path", "required", true, "schema", Map.of("type", "string"))),
         GEOJSON_OK));

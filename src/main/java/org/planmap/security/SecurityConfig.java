@@ -6,6 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.planmap.web.DatabaseUnavailable;
+import org.planmap.web.ProblemAdvice;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -60,12 +62,19 @@ public class SecurityConfig {
             org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
         .frameOptions(f -> f.deny()));
     http.csrf(c -> c.spa().ignoringRequestMatchers(r -> r.getHeader("Authorization") != null));
-    http.httpBasic(b -> b.authenticationEntryPoint((req, res, e) ->
-        problem(res, HttpStatus.UNAUTHORIZED, "Sign-in required", "please sign in to do this")));
+    // the accounts are in the database: when it cannot be reached, sign-in answers 503, not "wrong password"
+    http.httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> {
+      if (!unavailable(res, e)) {
+        problem(res, HttpStatus.UNAUTHORIZED, "Sign-in required", "please sign in to do this");
+      }
+    }));
     http.formLogin(f -> f.loginProcessingUrl("/login")
         .successHandler((req, res, auth) -> res.setStatus(HttpStatus.NO_CONTENT.value()))
-        .failureHandler((req, res, e) ->
-            problem(res, HttpStatus.UNAUTHORIZED, "Sign-in failed", "wrong user name or password")));
+        .failureHandler((req, res, e) -> {
+          if (!unavailable(res, e)) {
+            problem(res, HttpStatus.UNAUTHORIZED, "Sign-in failed", "wrong user name or password");
+          }
+        }));
     http.logout(l -> l.logoutUrl("/logout")
         .logoutSuccessHandler((req, res, auth) -> res.setStatus(HttpStatus.NO_CONTENT.value())));
     http.exceptionHandling(e -> e
@@ -81,6 +90,15 @@ public class SecurityConfig {
           }
         }));
     return http.build();
+  }
+
+  private static boolean unavailable(HttpServletResponse res, Exception e) throws IOException {
+    if (!DatabaseUnavailable.is(e)) {
+      return false;
+    }
+    res.setHeader("Retry-After", "5");
+    problem(res, HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", ProblemAdvice.UNAVAILABLE);
+    return true;
   }
 
   static void problem(HttpServletResponse res, HttpStatus status, String title, String detail) throws IOException {

@@ -1,8 +1,14 @@
 package org.planmap.security;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.planmap.geo.Geometries;
 import org.planmap.web.ApiException;
@@ -21,6 +27,7 @@ public class TerritoryGuard {
   private final JdbcTemplate jdbc;
   private final UserStore users;
   private final SecuritySettings settings;
+  private final Map<String, PreparedGeometry> areas = new ConcurrentHashMap<>();
 
   public TerritoryGuard(JdbcTemplate jdbc, UserStore users, SecuritySettings settings) {
     this.jdbc = jdbc;
@@ -37,7 +44,7 @@ public class TerritoryGuard {
       throw forbidden("no_grants", "no territory is granted to you yet; ask an administrator");
     }
     boolean located = false;
-    Geometry allowed = grantedArea(grants);
+    PreparedGeometry allowed = grantedArea(grants);
     for (Geometry g : geometries) {
       if (g != null) {
         located = true;
@@ -51,11 +58,26 @@ public class TerritoryGuard {
     }
   }
 
-  private Geometry grantedArea(Set<String> grants) {
-    List<Geometry> parts = jdbc.query("SELECT ST_AsBinary(geom) FROM territory WHERE adcode IN ("
-        + String.join(",", grants.stream().map(g -> "?").toList()) + ")",
-        (rs, i) -> Geometries.valid(Geometries.fromWkb(rs.getBytes(1))), grants.toArray());
-    return parts.isEmpty() ? null : UnaryUnionOp.union(parts).buffer(settings.editToleranceDegrees());
+  /**
+   * The union of the granted outlines, buffered by the edit tolerance. Union and buffer of detailed county outlines
+   * take long (hundreds of ms under load, inside the edit's transaction), so the result is kept, keyed by the
+   * outlines' bytes: a reloaded outline makes a new key.
+   */
+  private PreparedGeometry grantedArea(Set<String> grants) {
+    List<byte[]> outlines = jdbc.query("SELECT ST_AsBinary(geom) FROM territory WHERE adcode IN ("
+        + String.join(",", grants.stream().map(g -> "?").toList()) + ") ORDER BY adcode",
+        (rs, i) -> rs.getBytes(1), grants.toArray());
+    if (outlines.isEmpty()) {
+      return null;
+    }
+    CRC32 crc = new CRC32();
+    outlines.forEach(crc::update);
+    String key = new TreeSet<>(grants) + ":" + crc.getValue() + ":" + settings.editToleranceDegrees();
+    if (areas.size() > 256) {
+      areas.clear();
+    }
+    return areas.computeIfAbsent(key, k -> PreparedGeometryFactory.prepare(UnaryUnionOp.union(outlines.stream()
+        .map(b -> Geometries.valid(Geometries.fromWkb(b))).toList()).buffer(settings.editToleranceDegrees())));
   }
 
   private List<String> planTerritories(String planId) {

@@ -13,6 +13,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -26,6 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+  /** The detail of every 503: the database is down or restarting. */
+  public static final String UNAVAILABLE = "the map database cannot be reached right now; please retry in a moment";
 
   @ExceptionHandler(ApiException.class)
   public ResponseEntity<ProblemDetail> api(ApiException e) {
@@ -57,15 +60,21 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
-      TransientDataAccessException.class})
+      TransientDataAccessException.class, CannotCreateTransactionException.class})
   public ResponseEntity<ProblemDetail> unavailable(Exception e) {
     log.warn("database unavailable: {}", e.getMessage());
-    return problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
-        "the map database cannot be reached right now; please retry in a moment");
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE);
+    p.setTitle("Database unavailable");
+    p.setProperty("code", "database_unavailable");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .header(HttpHeaders.RETRY_AFTER, "5").body(p);
   }
 
   @ExceptionHandler(Exception.class)
   public ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (DatabaseUnavailable.is(e)) {
+      return unavailable(e);
+    }
     log.error("unexpected error", e);
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
         "Planmap could not complete this request; the error has been logged");

@@ -66,6 +66,16 @@ abstract class ParcelGeneratorContract {
     assertThat(fingerprint()).isEqualTo(first);
   }
 
+  @Test
+  void oneParkGetsEveryParcelAndAnUnknownParkIsRefused() {
+    assertThat(generator.generate(N, 7, 500, "tekes-parks-nonferrous")).isEqualTo(N);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM parcel WHERE source_file = ? AND park_id = ?"
+        + " AND plan_id = 'tekes'", Long.class, ParcelWriter.SOURCE, "tekes-parks-nonferrous")).isEqualTo(N);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> generator.generate(N, 7, 500, "no-such-park"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no-such-park");
+    assertThat(count()).isEqualTo(N); // nothing removed by the refused run
+  }
+
   long count() {
     return jdbc.queryForObject("SELECT COUNT(*) FROM parcel WHERE source_file = ?", Long.class, ParcelWriter.SOURCE);
   }
