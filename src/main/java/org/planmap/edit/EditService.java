@@ -18,6 +18,7 @@ import org.planmap.plan.PlanRepository;
 import org.planmap.security.TerritoryGuard;
 import org.planmap.tiles.FeatureChanged;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.planmap.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -144,7 +145,14 @@ public class EditService {
     if (cur != null && store.deleteAtVersion(c, id, cur.version()) == 0) {
       throw conflict(c, id);
     }
-    writer.insert(c, planId, FeatureTableWriter.USER + auth.getName(), List.of(new FeatureRecord(id, p, g)), Map.of());
+    try {
+      writer.insert(c, planId, FeatureTableWriter.USER + auth.getName(), List.of(new FeatureRecord(id, p, g)), Map.of());
+    } catch (FeatureTableWriter.BadValue e) {
+      throw ApiException.unprocessable("bad_value", e.reason(), null).with("field", e.field());
+    } catch (DataIntegrityViolationException e) {
+      throw ApiException.unprocessable("bad_value", "a property does not fit its field: kind is at most 40 characters,"
+          + " codes and ids at most 20 to 120, position_accuracy is set by Planmap; nothing was stored", null);
+    }
     store.setVersion(c, id, version);
     JsonNode after = feature(c, id);
     history.record(c.id(), id, version, operation, auth.getName(), before == null ? null : before.toString(),
@@ -156,9 +164,12 @@ public class EditService {
   private Map<String, Object> requestProperties(FeatureEdit edit, Map<String, Object> base) {
     if (edit.properties() != null) {
       edit.properties().forEach((k, v) -> {
+        if (SYSTEM.contains(k) || k.equals("position_accuracy")) {
+          return; // the server's: drawn or unlocated after an edit of the geometry, else as stored
+        }
         if (v == null) {
           base.remove(k);
-        } else if (!SYSTEM.contains(k)) {
+        } else {
           base.put(k, v);
         }
       });

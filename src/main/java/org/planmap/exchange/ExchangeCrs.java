@@ -200,7 +200,12 @@ public record ExchangeCrs(int epsg) {
     Matcher p = PARAM.matcher(w);
     while (p.find()) {
       String name = p.group(1).toLowerCase(Locale.ROOT);
-      double v = Double.parseDouble(p.group(2));
+      double v;
+      try {
+        v = Double.parseDouble(p.group(2));
+      } catch (NumberFormatException e) {
+        return null; // e.g. "1.2.3" or "-": not a parameter value, so not a CRS Planmap knows
+      }
       if (name.equals("central_meridian")) {
         cm = v;
       } else if (name.equals("false_easting")) {

@@ -21,6 +21,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.planmap.geo.Geometries;
+import org.planmap.web.ApiException;
 
 /** One feature table of a GeoPackage, read with the NGA library; the CRS is the table's EPSG code. */
 final class GeoPackageSource implements ImportSource {
@@ -55,73 +56,77 @@ final class GeoPackageSource implements ImportSource {
       throw UploadUnpacker.bad(name + " cannot be opened as a GeoPackage; it may be damaged or not a GeoPackage");
     }
     try {
-      List<String> tables;
-      try {
-        tables = gpkg.getFeatureTables();
-      } catch (RuntimeException e) {
-        throw UploadUnpacker.bad(name + " is not a GeoPackage: it has no readable list of layers (gpkg_contents)");
-      }
-      if (tables.isEmpty()) {
-        throw UploadUnpacker.bad(name + " has no feature table");
-      }
-      return tables.stream().map(t -> {
-        FeatureDao dao;
-        try {
-          dao = gpkg.getFeatureDao(t);
-          dao.getColumnNames();
-        } catch (RuntimeException e) {
-          throw UploadUnpacker.bad(name + ": the GeoPackage lists a layer '" + t + "' that it does not hold or that"
-              + " cannot be read; the GeoPackage is damaged");
-        }
-        SpatialReferenceSystem srs = dao.getSrs();
-        ExchangeCrs crs = null;
-        String note;
-        try {
-          crs = new ExchangeCrs((int) srs.getOrganizationCoordsysId());
-          note = "from the GeoPackage (" + srs.getOrganization() + ":" + srs.getOrganizationCoordsysId() + ")";
-        } catch (RuntimeException e) {
-          note = "the GeoPackage names " + srs.getOrganization() + ":" + srs.getOrganizationCoordsysId()
-              + ", which Planmap does not know";
-        }
-        List<String> cols = Arrays.stream(dao.getColumnNames())
-            .filter(c -> !c.equals(dao.getGeometryColumnName()) && !c.equals(dao.getPkColumnName())).toList();
-        return (ImportSource) new GeoPackageSource(file, name + ":" + t, t, crs, note, cols);
-      }).toList();
+      return sources(gpkg, file, name);
+    } catch (ApiException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw damaged(name, e);
     } finally {
       gpkg.close();
     }
   }
 
+  /**
+   * The NGA library and SQLite report a damaged file with their own runtime exceptions, whose messages hold SQL and
+   * class names: the planner is told what it means, not what the library said.
+   */
+  static ApiException damaged(String name, RuntimeException e) {
+    return UploadUnpacker.bad(name + " cannot be read as a GeoPackage; it may be damaged or cut short");
+  }
+
+  private static List<ImportSource> sources(GeoPackage gpkg, Path file, String name) {
+    List<String> tables = gpkg.getFeatureTables();
+    if (tables.isEmpty()) {
+      throw UploadUnpacker.bad(name + " has no feature table");
+    }
+    return tables.stream().map(t -> {
+      FeatureDao dao = gpkg.getFeatureDao(t);
+      SpatialReferenceSystem srs = dao.getSrs();
+      ExchangeCrs crs = null;
+      String note;
+      try {
+        crs = new ExchangeCrs((int) srs.getOrganizationCoordsysId());
+        note = "from the GeoPackage (" + srs.getOrganization() + ":" + srs.getOrganizationCoordsysId() + ")";
+      } catch (RuntimeException e) {
+        note = "the GeoPackage names " + srs.getOrganization() + ":" + srs.getOrganizationCoordsysId()
+            + ", which Planmap does not know";
+      }
+      List<String> cols = Arrays.stream(dao.getColumnNames())
+          .filter(c -> !c.equals(dao.getGeometryColumnName()) && !c.equals(dao.getPkColumnName())).toList();
+      return (ImportSource) new GeoPackageSource(file, name + ":" + t, t, crs, note, cols);
+    }).toList();
+  }
+
   @Override
   public void read(Consumer<Feature> sink) {
-    GeoPackage gpkg = GeoPackageManager.open(file.toFile(), false);
+    GeoPackage gpkg;
+    FeatureResultSet rs;
     try {
-      FeatureDao dao = gpkg.getFeatureDao(table);
-      WKBReader wkb = new WKBReader(Geometries.FACTORY);
-      long n = 0;
-      FeatureResultSet rs = dao.queryForAll();
+      gpkg = GeoPackageManager.open(file.toFile(), false);
+    } catch (RuntimeException e) {
+      throw damaged(name, e);
+    }
+    try {
       try {
-        while (rs.moveToNext()) {
-          FeatureRow row;
+        rs = gpkg.getFeatureDao(table).queryForAll();
+      } catch (RuntimeException e) {
+        throw damaged(name, e);
+      }
+      try {
+        WKBReader wkb = new WKBReader(Geometries.FACTORY);
+        for (long n = 1; ; n++) {
+          Feature f;
           try {
-            row = rs.getRow();
-          } catch (RuntimeException e) {
-            throw UploadUnpacker.bad(name + ", feature " + (n + 1) + ": the GeoPackage row is damaged");
-          }
-          Map<String, Object> props = new LinkedHashMap<>();
-          for (String c : fields) {
-            props.put(c, row.getValue(c));
-          }
-          Geometry g = null;
-          try {
-            GeoPackageGeometryData gd = row.getGeometry();
-            if (gd != null && gd.getGeometry() != null) {
-              g = wkb.read(gd.getWkb());
+            if (!rs.moveToNext()) {
+              break;
             }
-          } catch (ParseException | IOException | RuntimeException e) {
-            throw UploadUnpacker.bad(name + ", feature " + (n + 1) + ": the GeoPackage geometry is damaged");
+            f = feature(rs.getRow(), n, wkb);
+          } catch (ApiException e) {
+            throw e;
+          } catch (RuntimeException e) {
+            throw damaged(name, e);
           }
-          sink.accept(new Feature(++n, props, g));
+          sink.accept(f);
         }
       } finally {
         rs.close();
@@ -129,6 +134,23 @@ final class GeoPackageSource implements ImportSource {
     } finally {
       gpkg.close();
     }
+  }
+
+  private Feature feature(FeatureRow row, long n, WKBReader wkb) {
+    Map<String, Object> props = new LinkedHashMap<>();
+    for (String c : fields) {
+      props.put(c, row.getValue(c));
+    }
+    GeoPackageGeometryData gd = row.getGeometry();
+    Geometry g = null;
+    if (gd != null && gd.getGeometry() != null) {
+      try {
+        g = wkb.read(gd.getWkb());
+      } catch (ParseException | IOException e) {
+        throw UploadUnpacker.bad(name + ", feature " + n + ": unreadable geometry");
+      }
+    }
+    return new Feature(n, props, g);
   }
 
   @Override

@@ -12,6 +12,8 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 import org.planmap.plan.CollectionSpec;
+import org.planmap.web.ApiException;
+import org.springframework.http.HttpStatus;
 
 /**
  * Reads every feature of an upload once to build its preview: counts, geometry types, validity (of the geometry
@@ -25,9 +27,12 @@ final class ImportInspector {
   /** Field types and samples come from the first features; beyond them only geometry is read (a DBF is big). */
   static final int ATTRIBUTE_ROWS = 1000;
   private final int previewRows;
+  private final long maxFeatures;
 
-  ImportInspector(int previewRows) {
+  /** @param maxFeatures reading stops, refused, at the first feature beyond this (a GeoPackage view may be endless) */
+  ImportInspector(int previewRows, long maxFeatures) {
     this.previewRows = previewRows;
+    this.maxFeatures = maxFeatures;
   }
 
   static final class Stats {
@@ -66,9 +71,13 @@ final class ImportInspector {
     return out;
   }
 
-  private static Envelope rawExtent(ImportSource s) throws IOException {
+  private Envelope rawExtent(ImportSource s) throws IOException {
     Envelope e = new Envelope();
+    long[] n = {0};
     s.readGeometries(0, f -> {
+      if (++n[0] > maxFeatures) {
+        throw tooMany();
+      }
       if (f.geometry() != null) {
         e.expandToInclude(f.geometry().getEnvelopeInternal());
       }
@@ -81,7 +90,9 @@ final class ImportInspector {
     for (ImportLayer l : layers) {
       long before = st.count;
       l.source().readGeometries(ATTRIBUTE_ROWS, f -> {
-        st.count++;
+        if (++st.count > maxFeatures) {
+          throw tooMany();
+        }
         if (f.properties() != null) {
           if (st.samples.size() < previewRows) {
             st.samples.add(f.properties());
@@ -123,6 +134,11 @@ final class ImportInspector {
       }
     }
     return st;
+  }
+
+  private ApiException tooMany() {
+    return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", "the file has more than " + maxFeatures
+        + " features; one import may hold at most " + maxFeatures);
   }
 
   private static double round(double v) {

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.planmap.plan.CollectionSpec;
-import org.planmap.web.ApiException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
@@ -55,13 +53,9 @@ class ImportReader {
     Files.deleteIfExists(upload);
     Map<String, String> fieldTable = new HashMap<>();
     List<ImportSource> sources = sources(files, name, request.encoding(), fieldTable);
-    ImportInspector inspector = new ImportInspector(props.previewRows());
+    ImportInspector inspector = new ImportInspector(props.previewRows(), props.maxImportFeatures());
     List<ImportLayer> layers = inspector.layers(sources, request.crs());
     ImportInspector.Stats stats = inspector.inspect(layers, c);
-    if (stats.count > props.maxImportFeatures()) {
-      throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", "the file has " + stats.count
-          + " features; one import may hold at most " + props.maxImportFeatures());
-    }
     Set<String> fields = new LinkedHashSet<>();
     sources.forEach(s -> fields.addAll(s.fields()));
     return new Read(layers, stats, new ArrayList<>(fields), fieldTable);

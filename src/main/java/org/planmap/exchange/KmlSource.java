@@ -73,11 +73,11 @@ final class KmlSource implements ImportSource {
         }
         case "Data" -> dataName = x.getAttributeValue(null, "name");
         case "value" -> {
-          props.put(dataName, x.getElementText());
+          put(props, dataName, x.getElementText());
           continue;
         }
         case "SimpleData" -> {
-          props.put(x.getAttributeValue(null, "name"), x.getElementText());
+          put(props, x.getAttributeValue(null, "name"), x.getElementText());
           continue;
         }
         case "Point" -> {
@@ -100,6 +100,13 @@ final class KmlSource implements ImportSource {
     fields.addAll(props.keySet());
     Geometry g = parts.isEmpty() ? null : parts.size() == 1 ? parts.get(0) : Geometries.FACTORY.buildGeometry(parts);
     features.add(new Feature(features.size() + 1, props, g));
+  }
+
+  /** A value of {@code Data}/{@code SimpleData}; one without a field name (KML requires it) is left out. */
+  private static void put(Map<String, Object> props, String field, String value) {
+    if (field != null && !field.isBlank()) {
+      props.put(field, value);
+    }
   }
 
   private static Geometry polygon(XMLStreamReader x) throws XMLStreamException {

@@ -22,6 +22,7 @@ import org.h2gis.functions.io.shp.internal.IndexFile;
 import org.h2gis.functions.io.shp.internal.SHPDriver;
 import org.h2gis.functions.io.shp.internal.ShapefileReader;
 import org.locationtech.jts.geom.Geometry;
+import org.planmap.web.ApiException;
 
 /**
  * A shapefile (or a lone {@code .dbf}, for features without geometry) read row by row with the H2GIS drivers,
@@ -49,6 +50,7 @@ final class ShapefileSource implements ImportSource {
         throw UploadUnpacker.bad(name() + " has no .dbf attribute file beside it; add it to the zip");
       }
       checkShp(main, sibling("shx"), dbf);
+      ShpRecords.check(main, sibling("shx"), name());
     }
     checkDbf(dbf);
     this.encoding = DbfEncoding.detect(dbf, sibling("cpg"), chosenEncoding);
@@ -124,20 +126,33 @@ final class ShapefileSource implements ImportSource {
 
   private void withDriver(DriverWork work) throws IOException {
     FileDriver d;
-    if (dbfOnly) {
-      DBFDriver dbf = new DBFDriver();
-      dbf.initDriverFromFile(main.toFile(), encoding.javaName());
-      d = dbf;
-    } else {
-      SHPDriver shp = new SHPDriver();
-      shp.initDriverFromFile(main.toFile(), encoding.javaName());
-      d = shp;
+    try {
+      if (dbfOnly) {
+        DBFDriver dbf = new DBFDriver();
+        dbf.initDriverFromFile(main.toFile(), encoding.javaName());
+        d = dbf;
+      } else {
+        SHPDriver shp = new SHPDriver();
+        shp.initDriverFromFile(main.toFile(), encoding.javaName());
+        d = shp;
+      }
+    } catch (IOException | RuntimeException e) {
+      throw damaged(e);
     }
     try {
       work.run(d);
     } finally {
       d.close();
     }
+  }
+
+  /** The H2GIS readers report a damaged file with their own exceptions; a planner needs to hear which file. */
+  private ApiException damaged(Exception e) {
+    if (e instanceof ApiException a) {
+      return a;
+    }
+    String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+    return UploadUnpacker.bad(name() + " is damaged and cannot be read (" + why + "); export it again");
   }
 
   @Override
@@ -154,24 +169,50 @@ final class ShapefileSource implements ImportSource {
     withDriver(d -> {
       DbaseFileHeader h = dbfOnly ? ((DBFDriver) d).getDbaseFileHeader() : ((SHPDriver) d).getDbaseFileHeader();
       int geomIndex = dbfOnly ? -1 : ((SHPDriver) d).getGeometryFieldIndex();
-      try (DbfRecords records = DbfRecords.open(dbfOnly ? main : sibling("dbf"), h, encoding.javaName());
-          Shapes shapes = dbfOnly ? null : new Shapes(main, sibling("shx"))) {
+      try (DbfRecords records = records(h); Shapes shapes = shapes()) {
         for (long row = 0; row < d.getRowCount(); row++) {
-          Map<String, Object> props = row < attributeRows ? new LinkedHashMap<>(2 * fields.size()) : null;
-          if (props != null && records != null) {
-            records.next(fields, props);
-          } else if (props != null) {
-            int field = 0;
-            for (int col = 0; col < d.getFieldCount(); col++) {
-              if (col != geomIndex) {
-                props.put(fields.get(field++), toJava((Value) d.getField(row, col)));
-              }
-            }
+          Feature f;
+          try {
+            f = feature(d, records, shapes, row, row < attributeRows, geomIndex);
+          } catch (IOException | RuntimeException e) {
+            throw damaged(e);
           }
-          sink.accept(new Feature(row + 1, props, shapes == null ? null : shapes.at((int) row)));
+          sink.accept(f);
         }
       }
     });
+  }
+
+  private DbfRecords records(DbaseFileHeader h) {
+    try {
+      return DbfRecords.open(dbfOnly ? main : sibling("dbf"), h, encoding.javaName());
+    } catch (IOException | RuntimeException e) {
+      throw damaged(e);
+    }
+  }
+
+  private Shapes shapes() {
+    try {
+      return dbfOnly ? null : new Shapes(main, sibling("shx"));
+    } catch (IOException | RuntimeException e) {
+      throw damaged(e);
+    }
+  }
+
+  private Feature feature(FileDriver d, DbfRecords records, Shapes shapes, long row, boolean attributes,
+      int geomIndex) throws IOException {
+    Map<String, Object> props = attributes ? new LinkedHashMap<>(2 * fields.size()) : null;
+    if (props != null && records != null) {
+      records.next(fields, props);
+    } else if (props != null) {
+      int field = 0;
+      for (int col = 0; col < d.getFieldCount(); col++) {
+        if (col != geomIndex) {
+          props.put(fields.get(field++), toJava((Value) d.getField(row, col)));
+        }
+      }
+    }
+    return new Feature(row + 1, props, shapes == null ? null : shapes.at((int) row));
   }
 
   /** The geometries, straight from the H2GIS shapefile reader (its driver would wrap each in an H2 value). */

@@ -1,5 +1,6 @@
 package org.planmap.exchange;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -80,6 +81,10 @@ final class UploadUnpacker {
         if (++count > limits.maxZipEntries()) {
           throw bad("the zip holds more than " + limits.maxZipEntries() + " files; send fewer at a time");
         }
+        if (e.getName().chars().anyMatch(ch -> ch < 0x20 || ch == 0x7F)) {
+          throw bad("the zip entry '" + e.getName().replaceAll("\\p{Cntrl}", "?") + "' has control characters in"
+              + " its name; the zip was refused");
+        }
         Path target = dir.resolve(e.getName()).normalize();
         if (!target.startsWith(dir) || e.getName().startsWith("/") || e.getName().contains("..")
             || e.getName().contains("\\") || e.getName().indexOf(':') >= 0) {
@@ -125,8 +130,8 @@ final class UploadUnpacker {
         }
         o.write(buf, 0, n);
       }
-    } catch (ZipException x) {
-      throw bad("'" + e.getName() + "' in the zip is damaged (" + x.getMessage() + ")");
+    } catch (ZipException | EOFException x) {
+      throw bad("'" + e.getName() + "' in the zip is damaged or cut short (" + x.getMessage() + ")");
     }
     return written;
   }

@@ -199,7 +199,28 @@ public class FeatureTableWriter {
             : java.util.Set.of("true", "t", "1", "yes", "y").contains(v.toString().trim().toLowerCase());
       };
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(where + ": " + c.name() + " '" + v + "' is not a number");
+      throw new BadValue(where, c.name(), c.name() + " '" + v + "' is not "
+          + (c.type() == Column.Type.INTEGER ? "a whole number" : "a number"));
+    }
+  }
+
+  /** A property value its column cannot take (e.g. text in a number column); {@link #reason} is for the user. */
+  public static final class BadValue extends IllegalArgumentException {
+    private final String field;
+    private final String reason;
+
+    BadValue(String where, String field, String reason) {
+      super(where + ": " + reason);
+      this.field = field;
+      this.reason = reason;
+    }
+
+    public String field() {
+      return field;
+    }
+
+    public String reason() {
+      return reason;
     }
   }
 

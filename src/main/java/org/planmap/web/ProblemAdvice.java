@@ -1,5 +1,6 @@
 package org.planmap.web;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -11,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -51,6 +53,22 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
   public ResponseEntity<ProblemDetail> multipart(MultipartException e) {
     return problem(HttpStatus.BAD_REQUEST, "Bad request", "the upload could not be read as multipart/form-data;"
         + " send the file as the form field 'file' with a plain file name");
+  }
+
+  /**
+   * The servlet container parses the query string only when a controller first asks for a parameter: a malformed
+   * %-escape (Tomcat) or a parameter name with control characters (Spring Security's firewall) surfaces here.
+   */
+  @ExceptionHandler(InvalidParameterException.class)
+  public ResponseEntity<ProblemDetail> malformedQuery(InvalidParameterException e) {
+    return problem(HttpStatus.BAD_REQUEST, "Bad request", "the query string is malformed (a '%' must be followed by"
+        + " two hexadecimal digits, text must be UTF-8): encode each value, e.g. with encodeURIComponent");
+  }
+
+  @ExceptionHandler(RequestRejectedException.class)
+  public ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+    return problem(HttpStatus.BAD_REQUEST, "Bad request", "a parameter name holds control or unassigned characters;"
+        + " use the names this API documents");
   }
 
   @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,

@@ -126,6 +126,32 @@ abstract class LayoutContract extends ApiTest {
     assertThat(overlap.json().path("code").asString()).isEqualTo("overlap");
   }
 
+  /** Values their column cannot take (text in a number, a 41-character kind) answered 500; position_accuracy is the server's. */
+  @Test
+  void valuesThatDoNotFitAnswer422AndStoreNothing() {
+    String point = "{\"type\":\"Point\",\"coordinates\":[86.1,41.8]}";
+    long before = jdbc.queryForObject("SELECT COUNT(*) FROM project", Long.class);
+    Http.Response text = as("korla-planner", "POST", "/api/edit/projects",
+        "{\"geometry\":" + point + ",\"properties\":{\"plan\":\"korla\",\"investment_yi\":\"many\"}}");
+    assertThat(text.status()).as(text.body()).isEqualTo(422);
+    assertThat(text.json().path("detail").asString()).contains("investment_yi 'many' is not a number");
+    assertThat(text.json().path("field").asString()).isEqualTo("investment_yi");
+    Http.Response longKind = as("korla-planner", "POST", "/api/edit/projects",
+        "{\"geometry\":" + point + ",\"properties\":{\"plan\":\"korla\",\"kind\":\"" + "k".repeat(41) + "\"}}");
+    assertThat(longKind.status()).as(longKind.body()).isEqualTo(422);
+    assertThat(longKind.json().path("code").asString()).isEqualTo("bad_value");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM project", Long.class)).isEqualTo(before);
+    Http.Response created = as("korla-planner", "POST", "/api/edit/projects",
+        "{\"geometry\":" + point + ",\"properties\":{\"plan\":\"korla\",\"position_accuracy\":\"boundary-data\"}}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.json().path("properties").path("position_accuracy").asString()).isEqualTo("drawn");
+    String id = created.json().path("id").asString();
+    Http.Response cleared = as("korla-planner", "PUT", "/api/edit/projects/" + id,
+        "{\"properties\":{\"position_accuracy\":null}}", "If-Match", "\"1\"");
+    assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
+    assertThat(cleared.json().path("properties").path("position_accuracy").asString()).isEqualTo("drawn");
+  }
+
   @Test
   void staleWritesAreRefusedAndHistoryRestores() {
     Http.Response created = as("korla-planner", "POST", "/api/edit/parcels",
