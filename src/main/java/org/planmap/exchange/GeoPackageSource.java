@@ -75,7 +75,12 @@ final class GeoPackageSource implements ImportSource {
   }
 
   private static List<ImportSource> sources(GeoPackage gpkg, Path file, String name) {
-    List<String> tables = gpkg.getFeatureTables();
+    List<String> tables;
+    try {
+      tables = gpkg.getFeatureTables();
+    } catch (RuntimeException e) {
+      throw UploadUnpacker.bad(name + " is not a GeoPackage: it has no readable list of layers (gpkg_contents)");
+    }
     if (tables.isEmpty()) {
       throw UploadUnpacker.bad(name + " has no feature table");
     }
