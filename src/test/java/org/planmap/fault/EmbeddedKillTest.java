@@ -55,7 +55,8 @@ class EmbeddedKillTest {
       try {
         if (park == null) {
           HttpResponse<String> p = send(planmap.base() + "/api/edit/parks", "{\"geometry\":" + LoadDriver.square(
-              86.07, 41.77, 0.06) + ",\"properties\":{\"plan\":\"korla\",\"name\":\"断电测试园区\"}}");
+              LoadDriver.PARK_X, LoadDriver.PARK_Y, LoadDriver.PARK_SIZE)
+              + ",\"properties\":{\"plan\":\"korla\",\"name\":\"断电测试园区\"}}");
           assertThat(p.statusCode()).as(p.body()).isEqualTo(201);
           park = id(p.body());
         }

@@ -29,8 +29,11 @@ import java.util.regex.Pattern;
  * --clients=50 --seconds=60} (see {@code bench/load.sh}).
  */
 public final class LoadDriver {
-  /** The park every run draws in: a 0.06° square in 库尔勒市 (Korla), granted to the run's planner. */
-  public static final double PARK_X = 86.07, PARK_Y = 41.77, PARK_SIZE = 0.06, CELL = 0.001, PARCEL = 0.0006;
+  /**
+   * The park every run draws in: a 0.06° square in 库尔勒市 (Korla), granted to the run's planner, at least 0.01° inside
+   * the county outline all round (the outline is ragged near the city: a square at 86.07° E crossed it).
+   */
+  public static final double PARK_X = 86.11, PARK_Y = 41.78, PARK_SIZE = 0.06, CELL = 0.001, PARCEL = 0.0006;
   static final String TERRITORY = "652801";
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
