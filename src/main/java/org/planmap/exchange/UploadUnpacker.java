@@ -61,12 +61,16 @@ final class UploadUnpacker {
   private List<Path> unzip(Path zip, Path dir) throws IOException {
     Path root = dir.resolve("unzipped");
     try {
-      Files.createDirectories(root);
-      return unzip(zip, root, StandardCharsets.UTF_8);
-    } catch (ZipException | IllegalArgumentException e) {
-      WorkFiles.deleteTree(root);
-      Files.createDirectories(root);
-      return unzip(zip, root, Charset.forName("GBK"));
+      try {
+        Files.createDirectories(root);
+        return unzip(zip, root, StandardCharsets.UTF_8);
+      } catch (ZipException | IllegalArgumentException e) {
+        WorkFiles.deleteTree(root);
+        Files.createDirectories(root);
+        return unzip(zip, root, Charset.forName("GBK"));
+      }
+    } catch (EOFException e) { // the zip's directory ends before it should (found by UploadUnpackerFuzzTest)
+      throw bad("the zip file ends too early: it is cut short or damaged; pack the files again");
     }
   }
 
