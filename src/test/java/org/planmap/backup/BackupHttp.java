@@ -1,6 +1,5 @@
 package org.planmap.backup;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.planmap.support.Http;
 
 /** Bytes and multipart uploads against a running Planmap, as a given user (or anonymous when null). */
 final class BackupHttp {
@@ -30,23 +30,9 @@ final class BackupHttp {
 
   /** POSTs {@code content} as multipart field {@code file}, with extra text fields (name, value, …). */
   Response upload(String path, String user, String password, String fileName, byte[] content, String... fields) {
-    String boundary = "planmapBackupBoundary3xk2";
-    ByteArrayOutputStream b = new ByteArrayOutputStream();
-    try {
-      for (int i = 0; i + 1 < fields.length; i += 2) {
-        b.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n"
-            + fields[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
-      }
-      b.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-          + "\"\r\nContent-Type: application/geopackage+sqlite3\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-      b.write(content);
-      b.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
     return send(HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(b.toByteArray())), user, password);
+        .header("Content-Type", "multipart/form-data; boundary=" + Http.BOUNDARY)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(Http.multipart(fileName, content, fields))), user, password);
   }
 
   private static Response send(HttpRequest.Builder request, String user, String password) {

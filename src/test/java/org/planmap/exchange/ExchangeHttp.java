@@ -1,12 +1,12 @@
 package org.planmap.exchange;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import org.planmap.support.Http;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,23 +45,9 @@ final class ExchangeHttp {
 
   /** POSTs one file as multipart/form-data field {@code file}, with extra text fields (name, value, …). */
   Response upload(String path, String fileName, byte[] content, String... fields) {
-    String boundary = "planmapTestBoundary7MA4YWxk";
-    ByteArrayOutputStream b = new ByteArrayOutputStream();
-    try {
-      for (int i = 0; i + 1 < fields.length; i += 2) {
-        b.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n"
-            + fields[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
-      }
-      b.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-          + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-      b.write(content);
-      b.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
     return send(HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(b.toByteArray())));
+        .header("Content-Type", "multipart/form-data; boundary=" + Http.BOUNDARY)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(Http.multipart(fileName, content, fields))));
   }
 
   private Response send(HttpRequest.Builder request) {
