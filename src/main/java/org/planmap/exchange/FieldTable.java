@@ -1,9 +1,15 @@
 package org.planmap.exchange;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The field table ({@code <collection>_fields.csv}, UTF-8 with BOM for Excel) and README of a shapefile zip. */
@@ -25,6 +31,44 @@ final class FieldTable {
     Path p = dir.resolve(layout.collection().id() + "_fields.csv");
     Files.writeString(p, sb.toString(), StandardCharsets.UTF_8);
     return p;
+  }
+
+  /**
+   * Reads a field table back: short DBF name → full field name. Planmap writes it in UTF-8; Excel on Chinese
+   * Windows saves it again in GBK, so that is read too. A file that is neither, or not a Planmap field table, is
+   * refused or ignored rather than guessed at.
+   */
+  static Map<String, String> read(Path p) throws IOException {
+    byte[] bytes = Files.readAllBytes(p);
+    String text = decode(bytes, StandardCharsets.UTF_8);
+    if (text == null) {
+      text = decode(bytes, Charset.forName("GBK"));
+    }
+    if (text == null) {
+      throw UploadUnpacker.bad("'" + p.getFileName() + "' is neither UTF-8 nor GBK text; save the field table"
+          + " again as CSV (UTF-8), or leave it out of the zip");
+    }
+    List<String> lines = text.lines().toList();
+    Map<String, String> out = new HashMap<>();
+    if (lines.isEmpty() || !lines.get(0).replace("\uFEFF", "").startsWith("field,source")) {
+      return out;
+    }
+    for (String line : lines.subList(1, lines.size())) {
+      String[] cols = line.split(",", 3);
+      if (cols.length >= 2) {
+        out.put(cols[0], cols[1].replace("\"", ""));
+      }
+    }
+    return out;
+  }
+
+  private static String decode(byte[] bytes, Charset cs) {
+    try {
+      return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
   }
 
   static Path readme(Path dir, ExportLayout layout, ExportEncoding encoding, ExchangeCrs crs,

@@ -1,7 +1,6 @@
 package org.planmap.exchange;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,18 +101,9 @@ class ImportReader {
 
   /** Planmap's own field table ({@code *_fields.csv}): short DBF name → full name, to map fields back. */
   private static void readFieldTable(Path p, Map<String, String> out) throws IOException {
-    if (!p.getFileName().toString().endsWith("_fields.csv")) {
-      return;
-    }
-    List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
-    if (lines.isEmpty() || !lines.get(0).replace("\uFEFF", "").startsWith("field,source")) {
-      return;
-    }
-    for (String line : lines.subList(1, lines.size())) {
-      String[] cols = line.split(",", 3);
-      if (cols.length >= 2) {
-        out.put(cols[0], cols[1].replace("\"", ""));
-      }
+    if (p.getFileName().toString().endsWith("_fields.csv")) {
+      out.putAll(FieldTable.read(p));
     }
   }
+
 }

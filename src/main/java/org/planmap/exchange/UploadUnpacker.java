@@ -1,12 +1,12 @@
 package org.planmap.exchange;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.planmap.web.ApiException;
 import org.springframework.http.HttpStatus;
@@ -56,73 +55,87 @@ final class UploadUnpacker {
 
   /**
    * Zips made on Chinese Windows name their entries in GBK without the UTF-8 flag; such names are read as GBK
-   * when they are not valid UTF-8.
+   * when they are not valid UTF-8. Whatever java.util.zip throws while <em>reading</em> the upload (the fuzzer
+   * found EOFException, ZipException, IllegalArgumentException and more) means the zip is damaged: a 400. Failures
+   * while <em>writing</em> our own work files stay server errors.
    */
   private List<Path> unzip(Path zip, Path dir) throws IOException {
     Path root = dir.resolve("unzipped");
+    Files.createDirectories(root);
     try {
+      return unzip(zip, root, StandardCharsets.UTF_8);
+    } catch (Unreadable utf8) {
+      WorkFiles.deleteTree(root);
+      Files.createDirectories(root);
       try {
-        Files.createDirectories(root);
-        return unzip(zip, root, StandardCharsets.UTF_8);
-      } catch (ZipException | IllegalArgumentException e) {
-        WorkFiles.deleteTree(root);
-        Files.createDirectories(root);
         return unzip(zip, root, Charset.forName("GBK"));
+      } catch (Unreadable gbk) {
+        throw bad("the file is not a readable zip (" + utf8.reason() + "); it may be damaged or cut short: pack"
+            + " the files again");
       }
-    } catch (EOFException e) { // the zip's directory ends before it should (found by UploadUnpackerFuzzTest)
-      throw bad("the zip file ends too early: it is cut short or damaged; pack the files again");
     }
   }
 
-  private List<Path> unzip(Path zip, Path dir, Charset names) throws IOException {
+  private List<Path> unzip(Path zip, Path dir, Charset names) throws IOException, Unreadable {
     List<Path> out = new ArrayList<>();
     long expanded = 0;
     int count = 0;
-    try (ZipFile z = new ZipFile(zip.toFile(), names)) {
+    try (ZipFile z = open(zip, names)) {
       Enumeration<? extends ZipEntry> entries = z.entries();
-      while (entries.hasMoreElements()) {
-        ZipEntry e = entries.nextElement();
+      while (hasMore(entries)) {
+        ZipEntry e = next(entries);
         if (++count > limits.maxZipEntries()) {
           throw bad("the zip holds more than " + limits.maxZipEntries() + " files; send fewer at a time");
         }
-        if (e.getName().chars().anyMatch(ch -> ch < 0x20 || ch == 0x7F)) {
-          throw bad("the zip entry '" + e.getName().replaceAll("\\p{Cntrl}", "?") + "' has control characters in"
-              + " its name; the zip was refused");
-        }
-        Path target = dir.resolve(e.getName()).normalize();
-        if (!target.startsWith(dir) || e.getName().startsWith("/") || e.getName().contains("..")
-            || e.getName().contains("\\") || e.getName().indexOf(':') >= 0) {
-          throw bad("the zip entry '" + e.getName() + "' points outside its folder; the zip was refused");
-        }
-        if (e.isDirectory() || e.getName().startsWith("__MACOSX/") || target.getFileName().toString().startsWith(".")) {
+        Path target = checkedTarget(dir, e.getName());
+        if (target == null) {
           continue;
-        }
-        String ext = extension(e.getName());
-        if (!SHAPEFILE_PARTS.contains(ext) && !DATA.contains(ext) && !NOTES.contains(ext)) {
-          throw bad("the zip holds '" + e.getName() + "', which is not part of a shapefile or a GIS file Planmap"
-              + " reads (.shp .shx .dbf .prj .cpg, .geojson, .gpkg, .kml)");
         }
         Files.createDirectories(target.getParent());
         expanded += copy(z, e, target, limits.maxExpandedBytes() - expanded);
+        String ext = extension(e.getName());
         if (DATA.contains(ext) || SHAPEFILE_PARTS.contains(ext) || ext.equals("csv")) {
           out.add(target);
         }
       }
-    } catch (ZipException e) {
-      if (names == StandardCharsets.UTF_8) {
-        throw e;
-      }
-      throw bad("the file is not a readable zip (" + e.getMessage() + "); it may be damaged or cut short");
     }
     return out;
+  }
+
+  /** Where an entry goes inside {@code dir}, or null for entries skipped (folders, Mac resource forks, dot files). */
+  private static Path checkedTarget(Path dir, String name) {
+    if (name.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7F)) {
+      throw bad("the zip entry '" + name.replaceAll("\\p{Cntrl}", "?") + "' has control characters in its name;"
+          + " the zip was refused");
+    }
+    Path target;
+    try {
+      target = dir.resolve(name).normalize();
+    } catch (InvalidPathException x) {
+      throw bad("the zip entry '" + name + "' is not a usable file name; the zip was refused");
+    }
+    if (!target.startsWith(dir) || name.startsWith("/") || name.contains("..") || name.contains("\\")
+        || name.indexOf(':') >= 0) {
+      throw bad("the zip entry '" + name + "' points outside its folder; the zip was refused");
+    }
+    if (name.endsWith("/") || name.startsWith("__MACOSX/") || target.equals(dir)
+        || target.getFileName().toString().startsWith(".")) {
+      return null;
+    }
+    String ext = extension(name);
+    if (!SHAPEFILE_PARTS.contains(ext) && !DATA.contains(ext) && !NOTES.contains(ext)) {
+      throw bad("the zip holds '" + name + "', which is not part of a shapefile or a GIS file Planmap reads (.shp"
+          + " .shx .dbf .prj .cpg, .geojson, .gpkg, .kml)");
+    }
+    return target;
   }
 
   private long copy(ZipFile z, ZipEntry e, Path target, long budget) throws IOException {
     long compressed = Math.max(e.getCompressedSize(), 1);
     long written = 0;
     byte[] buf = new byte[1 << 16];
-    try (InputStream in = z.getInputStream(e); OutputStream o = Files.newOutputStream(target)) {
-      for (int n; (n = in.read(buf)) > 0; ) {
+    try (InputStream in = entryStream(z, e); OutputStream o = Files.newOutputStream(target)) {
+      for (int n; (n = read(in, buf, e)) > 0; ) {
         written += n;
         if (written > budget) {
           throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", "the zip expands to more than "
@@ -134,10 +147,71 @@ final class UploadUnpacker {
         }
         o.write(buf, 0, n);
       }
-    } catch (ZipException | EOFException x) {
-      throw bad("'" + e.getName() + "' in the zip is damaged or cut short (" + x.getMessage() + ")");
     }
     return written;
+  }
+
+  // The reading steps, each turning java.util.zip's complaints into Unreadable.
+
+  private static ZipFile open(Path zip, Charset names) throws Unreadable {
+    try {
+      return new ZipFile(zip.toFile(), names);
+    } catch (IOException | RuntimeException x) {
+      throw new Unreadable(x);
+    }
+  }
+
+  private static boolean hasMore(Enumeration<? extends ZipEntry> entries) throws Unreadable {
+    try {
+      return entries.hasMoreElements();
+    } catch (RuntimeException x) {
+      throw new Unreadable(x);
+    }
+  }
+
+  private static ZipEntry next(Enumeration<? extends ZipEntry> entries) throws Unreadable {
+    try {
+      return entries.nextElement();
+    } catch (RuntimeException x) {
+      throw new Unreadable(x);
+    }
+  }
+
+  private static InputStream entryStream(ZipFile z, ZipEntry e) {
+    try {
+      return z.getInputStream(e);
+    } catch (IOException | RuntimeException x) {
+      throw damaged(e, x);
+    }
+  }
+
+  private static int read(InputStream in, byte[] buf, ZipEntry e) {
+    try {
+      return in.read(buf);
+    } catch (IOException | RuntimeException x) {
+      throw damaged(e, x);
+    }
+  }
+
+  private static ApiException damaged(ZipEntry e, Exception x) {
+    return bad("'" + e.getName() + "' in the zip is damaged or cut short (" + Unreadable.reason(x) + "); pack the"
+        + " files again");
+  }
+
+  /** The zip itself (its directory or an entry name) could not be read with one name encoding. */
+  private static final class Unreadable extends Exception {
+    Unreadable(Exception cause) {
+      super(cause);
+    }
+
+    String reason() {
+      return reason((Exception) getCause());
+    }
+
+    static String reason(Exception x) {
+      String m = x.getMessage();
+      return m == null || m.isBlank() ? "unexpected end or bad structure" : m.replaceAll("\\p{Cntrl}", "?");
+    }
   }
 
   static String extension(String name) {

@@ -75,6 +75,35 @@ class UploadSafetyTest {
   }
 
   /** Sets the DBF language driver byte, as ArcGIS writes it (0x4D for GBK); GDAL writes 0 and a .cpg. */
+  @Test
+  void fieldTableIsReadAsUtf8OrAsGbkAsExcelSavesItAndOtherBytesAreRefused(@TempDir Path dir) throws Exception {
+    String table = "\uFEFFfield,source,label_zh,type,width\r\nland_use,\"land_use_class\",\"用地性质\",text,20\r\n";
+    Path utf8 = dir.resolve("parcels_fields.csv");
+    Files.writeString(utf8, table, StandardCharsets.UTF_8);
+    assertThat(FieldTable.read(utf8)).containsEntry("land_use", "land_use_class");
+    Path gbk = dir.resolve("gbk_fields.csv");
+    Files.writeString(gbk, table.substring(1), java.nio.charset.Charset.forName("GBK"));
+    assertThat(FieldTable.read(gbk)).containsEntry("land_use", "land_use_class");
+    Path neither = dir.resolve("bad_fields.csv");
+    Files.write(neither, new byte[] {'f', 'i', 'e', 'l', 'd', ',', (byte) 0x80, (byte) 0xFF, (byte) 0xFE});
+    assertThatThrownBy(() -> FieldTable.read(neither)).isInstanceOf(ApiException.class)
+        .hasMessageContaining("neither UTF-8 nor GBK");
+  }
+
+  @Test
+  void aZipThatCannotBeReadIsRefusedInPlainWords(@TempDir Path dir) throws Exception {
+    byte[] good = Zips.entries(Map.of("a.geojson", "{}".getBytes()));
+    UploadUnpacker unpacker = new UploadUnpacker(limits(1 << 30, 1000, 10));
+    for (int cut : new int[] {0, 4, 30, good.length / 2, good.length - 10}) {
+      Path zip = dir.resolve("cut" + cut + ".zip");
+      Files.write(zip, java.util.Arrays.copyOf(good, cut));
+      Path out = Files.createDirectories(dir.resolve("out" + cut));
+      assertThatThrownBy(() -> unpacker.unpack(zip, "cut.zip", out)).isInstanceOf(ApiException.class)
+          .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(HttpStatus.BAD_REQUEST))
+          .hasMessageMatching("(?s).*(zip|damaged).*");
+    }
+  }
+
   private static void setCodePage(Path dbf, int ldid) throws Exception {
     try (RandomAccessFile f = new RandomAccessFile(dbf.toFile(), "rw")) {
       f.seek(29);
