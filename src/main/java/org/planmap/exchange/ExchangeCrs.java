@@ -13,6 +13,7 @@ import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransformFactory;
+import org.locationtech.proj4j.Proj4jException;
 import org.locationtech.proj4j.ProjCoordinate;
 import org.planmap.geo.Geometries;
 import org.planmap.web.ApiException;
@@ -105,7 +106,7 @@ public record ExchangeCrs(int epsg) {
     if (g == null || !projected()) {
       return g;
     }
-    return transform(g, transform(4490, epsg), false);
+    return transform(g, transform(4490, epsg), false, label());
   }
 
   /**
@@ -120,7 +121,7 @@ public record ExchangeCrs(int epsg) {
       g.setSRID(Geometries.WGS84);
       return g;
     }
-    return transform(g, transform(epsg, 4490), true);
+    return transform(g, transform(epsg, 4490), true, label());
   }
 
   /** Parsed CRSs are shared; transforms keep scratch state, so each thread has its own. */
@@ -136,7 +137,11 @@ public record ExchangeCrs(int epsg) {
     return PARSED.computeIfAbsent(epsg, e -> CRS.createFromName("EPSG:" + e));
   }
 
-  private static Geometry transform(Geometry g, CoordinateTransform t, boolean toStored) {
+  /**
+   * Converts every coordinate; one that the projection cannot convert (outside the zone's domain, infinite, not a
+   * number: proj4j throws or answers a non-finite value) is refused in words with the coordinate, never a 500.
+   */
+  private static Geometry transform(Geometry g, CoordinateTransform t, boolean toStored, String label) {
     Geometry copy = Geometries.FACTORY.createGeometry(g);
     ProjCoordinate in = new ProjCoordinate();
     ProjCoordinate out = new ProjCoordinate();
@@ -145,7 +150,19 @@ public record ExchangeCrs(int epsg) {
       public void filter(CoordinateSequence seq, int i) {
         in.x = seq.getX(i);
         in.y = seq.getY(i);
-        t.transform(in, out);
+        try {
+          t.transform(in, out);
+        } catch (Proj4jException e) {
+          out.x = Double.NaN;
+        }
+        if (!Double.isFinite(out.x) || !Double.isFinite(out.y)) {
+          throw ApiException.badRequest(toStored
+              ? "the coordinate " + in.x + ", " + in.y + " cannot be read in " + label + ": it lies outside where"
+                  + " that coordinate system is defined. Check the coordinates, or the .prj / the coordinate system"
+                  + " you chose"
+              : "a feature at longitude " + in.x + ", latitude " + in.y + " cannot be projected to " + label
+                  + ": it lies too far outside that zone. Choose the zone of the features, or CGCS2000 lon/lat");
+        }
         seq.setOrdinate(i, 0, out.x);
         seq.setOrdinate(i, 1, out.y);
       }

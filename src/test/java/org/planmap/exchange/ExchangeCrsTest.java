@@ -54,4 +54,14 @@ class ExchangeCrsTest {
       assertThat(back.getSRID()).isEqualTo(4326);
     }
   }
+
+  @Test
+  void aCoordinateTheProjectionCannotConvertIsRefusedInWords() {
+    ExchangeCrs zone = new ExchangeCrs(4538);
+    for (double[] xy : new double[][] {{1e300, 4_600_000}, {Double.POSITIVE_INFINITY, 0}, {Double.NaN, 1}}) {
+      Geometry p = Geometries.FACTORY.createPoint(new Coordinate(xy[0], xy[1]));
+      assertThatThrownBy(() -> zone.toStored(p)).isInstanceOf(ApiException.class)
+          .hasMessageContaining("cannot be read in").hasMessageContaining("coordinate system");
+    }
+  }
 }

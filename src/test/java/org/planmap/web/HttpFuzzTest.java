@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.api.BugDetectors;
 import com.code_intelligence.jazzer.api.SilentCloseable;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.planmap.support.H2gisStore;
 import org.planmap.support.Http;
+import org.planmap.support.RawHttp;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -57,7 +54,7 @@ class HttpFuzzTest {
   }
 
   private void get(String target) throws IOException {
-    int status = rawGet(requestTarget(target));
+    int status = RawHttp.get(port, requestTarget(target)).status();
     assertTrue(status > 0 && status < 500, () -> "GET " + target + " answered " + status);
   }
 
@@ -98,23 +95,5 @@ class HttpFuzzTest {
       }
     }
     return b.toString();
-  }
-
-  /** A raw HTTP/1.1 GET (no client library that would refuse or re-encode the target); returns the status. */
-  private int rawGet(String target) throws IOException {
-    try (Socket s = new Socket("127.0.0.1", port)) {
-      s.setSoTimeout(60_000);
-      OutputStream out = s.getOutputStream();
-      out.write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: */*\r\nConnection: close\r\n\r\n")
-          .getBytes(StandardCharsets.ISO_8859_1));
-      out.flush();
-      InputStream in = s.getInputStream();
-      ByteArrayOutputStream line = new ByteArrayOutputStream();
-      for (int c; (c = in.read()) >= 0 && c != '\n'; ) {
-        line.write(c);
-      }
-      String[] status = line.toString(StandardCharsets.ISO_8859_1).split(" ");
-      return status.length > 1 ? Integer.parseInt(status[1]) : -1;
-    }
   }
 }
