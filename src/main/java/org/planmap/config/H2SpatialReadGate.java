@@ -44,19 +44,25 @@ class H2SpatialReadGate implements BeanPostProcessor {
     return bean;
   }
 
-  /** Whether a statement reads through a spatial index: the {@code &&} operator is the only thing H2 uses it for. */
+  /** Whether a query reads through a spatial index: the {@code &&} operator is the only thing H2 uses it for. */
   static boolean spatialRead(String sql) {
-    return sql != null && sql.contains("&&");
+    if (sql == null || !sql.contains("&&")) {
+      return false;
+    }
+    String s = sql.stripLeading().toUpperCase(Locale.ROOT);
+    return s.startsWith("SELECT") || s.startsWith("WITH");
   }
 
-  /** Whether a statement may change data (anything but a query). */
+  /**
+   * Whether a statement changes rows (DML; a batch without SQL counts as one). DDL and commands such as
+   * {@code SHUTDOWN} pass ungated: H2 commits DDL itself, and Planmap runs it only at start-up and restore.
+   */
   static boolean write(String sql) {
     if (sql == null) {
       return true;
     }
     String s = sql.stripLeading().toUpperCase(Locale.ROOT);
-    return !(s.startsWith("SELECT") || s.startsWith("WITH") || s.startsWith("VALUES") || s.startsWith("EXPLAIN")
-        || s.startsWith("TABLE") || s.startsWith("SHOW"));
+    return s.startsWith("INSERT") || s.startsWith("UPDATE") || s.startsWith("DELETE") || s.startsWith("MERGE");
   }
 
   private final class GatedDataSource extends DelegatingDataSource {
@@ -139,7 +145,7 @@ class H2SpatialReadGate implements BeanPostProcessor {
         return call(m, target, args);
       }
       String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : prepared;
-      if (spatialRead(sql) && !write(sql)) {
+      if (spatialRead(sql)) {
         return locked(lock.readLock(), m, target, args);
       }
       if (write(sql) && connection.getAutoCommit()) {
@@ -162,7 +168,9 @@ class H2SpatialReadGate implements BeanPostProcessor {
         }
         throw t;
       } finally {
-        connection.setAutoCommit(true); // nothing is pending any more: this commits nothing
+        if (!connection.isClosed()) {
+          connection.setAutoCommit(true); // nothing is pending any more: this commits nothing
+        }
       }
     }
   }

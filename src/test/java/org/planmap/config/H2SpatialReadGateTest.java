@@ -31,11 +31,13 @@ class H2SpatialReadGateTest {
     assertThat(H2SpatialReadGate.spatialRead("SELECT id FROM parcel WHERE geom && ST_MakeEnvelope(1,2,3,4,4326)"))
         .isTrue();
     assertThat(H2SpatialReadGate.spatialRead("SELECT id FROM parcel WHERE id = ?")).isFalse();
+    assertThat(H2SpatialReadGate.spatialRead("DELETE FROM parcel WHERE geom && ?")).isFalse();
     assertThat(H2SpatialReadGate.write("  select 1")).isFalse();
-    assertThat(H2SpatialReadGate.write("WITH t AS (SELECT 1) SELECT * FROM t")).isFalse();
     assertThat(H2SpatialReadGate.write("INSERT INTO parcel VALUES (1)")).isTrue();
     assertThat(H2SpatialReadGate.write("UPDATE parcel SET far = 1")).isTrue();
     assertThat(H2SpatialReadGate.write(null)).isTrue();
+    assertThat(H2SpatialReadGate.write("SHUTDOWN")).isFalse();
+    assertThat(H2SpatialReadGate.write("CREATE TABLE x (a INT)")).isFalse();
   }
 
   @Test
