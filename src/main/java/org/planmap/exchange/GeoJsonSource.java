@@ -26,15 +26,11 @@ import tools.jackson.databind.ObjectMapper;
 final class GeoJsonSource implements ImportSource {
   private static final Pattern EPSG = Pattern.compile("EPSG:{1,2}(\\d+)$");
   private final Path file;
-  private final String name;
   private final JsonNode root;
-  private final ExchangeCrs crs;
-  private final String crsNote;
-  private final List<String> fields;
+  private final Description description;
 
   GeoJsonSource(Path file, String name, ObjectMapper json) throws IOException {
     this.file = file;
-    this.name = name;
     try (InputStream in = Files.newInputStream(file)) {
       this.root = json.readTree(in);
     } catch (JacksonException e) {
@@ -45,6 +41,8 @@ final class GeoJsonSource implements ImportSource {
     }
     String named = root.path("crs").path("properties").path("name").asString("");
     Matcher m = EPSG.matcher(named);
+    ExchangeCrs crs;
+    String crsNote;
     if (named.isEmpty() || named.endsWith("CRS84")) {
       crs = ExchangeCrs.WGS84;
       crsNote = "GeoJSON is WGS84 longitude/latitude (RFC 7946)";
@@ -57,7 +55,12 @@ final class GeoJsonSource implements ImportSource {
     }
     Set<String> keys = new LinkedHashSet<>();
     root.path("features").forEach(f -> f.path("properties").propertyNames().forEach(keys::add));
-    this.fields = new ArrayList<>(keys);
+    this.description = new Description(name, crs, crsNote, "UTF-8", "GeoJSON is always UTF-8", new ArrayList<>(keys));
+  }
+
+  @Override
+  public Description description() {
+    return description;
   }
 
   @Override
@@ -79,40 +82,10 @@ final class GeoJsonSource implements ImportSource {
       try {
         geometry = g.isMissingNode() || g.isNull() ? null : Geometries.fromGeoJson(g.toString());
       } catch (IllegalArgumentException e) {
-        throw UploadUnpacker.bad(name + ", feature " + n + ": " + e.getMessage());
+        throw UploadUnpacker.bad(name() + ", feature " + n + ": " + e.getMessage());
       }
       sink.accept(new Feature(n, props, geometry));
     }
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public ExchangeCrs declaredCrs() {
-    return crs;
-  }
-
-  @Override
-  public String crsNote() {
-    return crsNote;
-  }
-
-  @Override
-  public String encoding() {
-    return "UTF-8";
-  }
-
-  @Override
-  public String encodingNote() {
-    return "GeoJSON is always UTF-8";
-  }
-
-  @Override
-  public List<String> fields() {
-    return fields;
   }
 
   Path file() {

@@ -26,19 +26,18 @@ import org.planmap.web.ApiException;
 /** One feature table of a GeoPackage, read with the NGA library; the CRS is the table's EPSG code. */
 final class GeoPackageSource implements ImportSource {
   private final Path file;
-  private final String name;
   private final String table;
-  private final ExchangeCrs crs;
-  private final String crsNote;
-  private final List<String> fields;
+  private final Description description;
 
   private GeoPackageSource(Path file, String name, String table, ExchangeCrs crs, String crsNote, List<String> fields) {
     this.file = file;
-    this.name = name;
     this.table = table;
-    this.crs = crs;
-    this.crsNote = crsNote;
-    this.fields = fields;
+    this.description = new Description(name, crs, crsNote, "UTF-8", "GeoPackage text is always UTF-8", fields);
+  }
+
+  @Override
+  public Description description() {
+    return description;
   }
 
   /** One source per feature table of the file. */
@@ -109,13 +108,13 @@ final class GeoPackageSource implements ImportSource {
     try {
       gpkg = GeoPackageManager.open(file.toFile(), false);
     } catch (RuntimeException e) {
-      throw damaged(name, e);
+      throw damaged(name(), e);
     }
     try {
       try {
         rs = gpkg.getFeatureDao(table).queryForAll();
       } catch (RuntimeException e) {
-        throw damaged(name, e);
+        throw damaged(name(), e);
       }
       try {
         WKBReader wkb = new WKBReader(Geometries.FACTORY);
@@ -129,7 +128,7 @@ final class GeoPackageSource implements ImportSource {
           } catch (ApiException e) {
             throw e;
           } catch (RuntimeException e) {
-            throw damaged(name, e);
+            throw damaged(name(), e);
           }
           sink.accept(f);
         }
@@ -143,7 +142,7 @@ final class GeoPackageSource implements ImportSource {
 
   private Feature feature(FeatureRow row, long n, WKBReader wkb) {
     Map<String, Object> props = new LinkedHashMap<>();
-    for (String c : fields) {
+    for (String c : fields()) {
       props.put(c, row.getValue(c));
     }
     GeoPackageGeometryData gd = row.getGeometry();
@@ -152,39 +151,9 @@ final class GeoPackageSource implements ImportSource {
       try {
         g = wkb.read(gd.getWkb());
       } catch (ParseException | IOException e) {
-        throw UploadUnpacker.bad(name + ", feature " + n + ": unreadable geometry");
+        throw UploadUnpacker.bad(name() + ", feature " + n + ": unreadable geometry");
       }
     }
     return new Feature(n, props, g);
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public ExchangeCrs declaredCrs() {
-    return crs;
-  }
-
-  @Override
-  public String crsNote() {
-    return crsNote;
-  }
-
-  @Override
-  public String encoding() {
-    return "UTF-8";
-  }
-
-  @Override
-  public String encodingNote() {
-    return "GeoPackage text is always UTF-8";
-  }
-
-  @Override
-  public List<String> fields() {
-    return fields;
   }
 }

@@ -11,21 +11,39 @@ interface ImportSource {
   /** One feature: its 1-based position in the layer, its attributes as the file has them, its geometry. */
   record Feature(long index, Map<String, Object> properties, Geometry geometry) {}
 
-  /** The layer's name, for messages (e.g. {@code parcels_polygon.shp}). */
-  String name();
+  /**
+   * What a layer says about itself: its name (for messages, e.g. {@code parcels_polygon.shp}); the CRS it declares,
+   * or null when it declares none or one Planmap does not know, and where that came from; the text encoding used to
+   * read it and where that came from; its attribute fields.
+   */
+  record Description(String name, ExchangeCrs declaredCrs, String crsNote, String encoding, String encodingNote,
+      List<String> fields) {}
 
-  /** The CRS the file declares, or null when it declares none (or one Planmap does not know). */
-  ExchangeCrs declaredCrs();
+  Description description();
 
-  /** Where the declared CRS came from, or why there is none, for the preview. */
-  String crsNote();
+  default String name() {
+    return description().name();
+  }
 
-  /** The text encoding used to read it, and where that came from. */
-  String encoding();
+  default ExchangeCrs declaredCrs() {
+    return description().declaredCrs();
+  }
 
-  String encodingNote();
+  default String crsNote() {
+    return description().crsNote();
+  }
 
-  List<String> fields();
+  default String encoding() {
+    return description().encoding();
+  }
+
+  default String encodingNote() {
+    return description().encodingNote();
+  }
+
+  default List<String> fields() {
+    return description().fields();
+  }
 
   void read(Consumer<Feature> sink) throws IOException;
 

@@ -25,12 +25,11 @@ import org.planmap.geo.Geometries;
  * Point / LineString / Polygon / MultiGeometry. Parsed with StAX, external entities off.
  */
 final class KmlSource implements ImportSource {
-  private final String name;
+  private final Description description;
   private final List<Feature> features = new ArrayList<>();
   private final Set<String> fields = new LinkedHashSet<>();
 
   KmlSource(Path file, String name) throws IOException {
-    this.name = name;
     XMLInputFactory f = XMLInputFactory.newFactory();
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -47,6 +46,13 @@ final class KmlSource implements ImportSource {
     } catch (IllegalArgumentException e) {
       throw UploadUnpacker.bad(name + ": " + e.getMessage());
     }
+    this.description = new Description(name, ExchangeCrs.WGS84, "KML is always WGS84 longitude/latitude", "UTF-8",
+        "as the XML declares", new ArrayList<>(fields));
+  }
+
+  @Override
+  public Description description() {
+    return description;
   }
 
   private void placemark(XMLStreamReader x) throws XMLStreamException {
@@ -158,35 +164,5 @@ final class KmlSource implements ImportSource {
   @Override
   public void read(Consumer<Feature> sink) {
     features.forEach(sink);
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public ExchangeCrs declaredCrs() {
-    return ExchangeCrs.WGS84;
-  }
-
-  @Override
-  public String crsNote() {
-    return "KML is always WGS84 longitude/latitude";
-  }
-
-  @Override
-  public String encoding() {
-    return "UTF-8";
-  }
-
-  @Override
-  public String encodingNote() {
-    return "as the XML declares";
-  }
-
-  @Override
-  public List<String> fields() {
-    return new ArrayList<>(fields);
   }
 }

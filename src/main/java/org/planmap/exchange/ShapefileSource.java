@@ -33,9 +33,7 @@ final class ShapefileSource implements ImportSource {
   private final Path main;
   private final boolean dbfOnly;
   private final DbfEncoding encoding;
-  private final ExchangeCrs crs;
-  private final String crsNote;
-  private final List<String> fields = new ArrayList<>();
+  private final Description description;
 
   ShapefileSource(Path main, String chosenEncoding) throws IOException {
     this.main = main;
@@ -55,21 +53,34 @@ final class ShapefileSource implements ImportSource {
     checkDbf(dbf);
     this.encoding = DbfEncoding.detect(dbf, sibling("cpg"), chosenEncoding);
     Path prj = dbfOnly ? null : sibling("prj");
-    if (prj == null) {
-      this.crs = null;
-      this.crsNote = dbfOnly ? "no geometry" : "no .prj file";
-    } else {
+    ExchangeCrs crs = null;
+    String crsNote = dbfOnly ? "no geometry" : "no .prj file";
+    if (prj != null) {
       String wkt = Files.readString(prj, StandardCharsets.ISO_8859_1);
-      this.crs = ExchangeCrs.fromPrj(wkt);
-      this.crsNote = crs != null ? "from the .prj file" : "the .prj names a coordinate system Planmap does not know: "
+      crs = ExchangeCrs.fromPrj(wkt);
+      crsNote = crs != null ? "from the .prj file" : "the .prj names a coordinate system Planmap does not know: "
           + wkt.trim().substring(0, Math.min(90, wkt.trim().length()));
     }
+    List<String> fields = new ArrayList<>();
     withDriver(d -> {
       DbaseFileHeader h = dbfOnly ? ((DBFDriver) d).getDbaseFileHeader() : ((SHPDriver) d).getDbaseFileHeader();
       for (int i = 0; i < h.getNumFields(); i++) {
         fields.add(h.getFieldName(i).trim());
       }
     });
+    this.description = new Description(main.getFileName().toString(), crs, crsNote,
+        encoding.javaName().equals("cp936") ? "GBK" : encoding.javaName(), encoding.note(), fields);
+  }
+
+  @Override
+  public Description description() {
+    return description;
+  }
+
+  /** The file's name, for messages (also while the description is being made). */
+  @Override
+  public String name() {
+    return main.getFileName().toString();
   }
 
   private Path sibling(String ext) throws IOException {
@@ -201,14 +212,14 @@ final class ShapefileSource implements ImportSource {
 
   private Feature feature(FileDriver d, DbfRecords records, Shapes shapes, long row, boolean attributes,
       int geomIndex) throws IOException {
-    Map<String, Object> props = attributes ? new LinkedHashMap<>(2 * fields.size()) : null;
+    Map<String, Object> props = attributes ? new LinkedHashMap<>(2 * fields().size()) : null;
     if (props != null && records != null) {
-      records.next(fields, props);
+      records.next(fields(), props);
     } else if (props != null) {
       int field = 0;
       for (int col = 0; col < d.getFieldCount(); col++) {
         if (col != geomIndex) {
-          props.put(fields.get(field++), toJava((Value) d.getField(row, col)));
+          props.put(fields().get(field++), toJava((Value) d.getField(row, col)));
         }
       }
     }
@@ -259,35 +270,5 @@ final class ShapefileSource implements ImportSource {
         yield s == null || s.isBlank() ? null : s.strip();
       }
     };
-  }
-
-  @Override
-  public String name() {
-    return main.getFileName().toString();
-  }
-
-  @Override
-  public ExchangeCrs declaredCrs() {
-    return crs;
-  }
-
-  @Override
-  public String crsNote() {
-    return crsNote;
-  }
-
-  @Override
-  public String encoding() {
-    return encoding.javaName().equals("cp936") ? "GBK" : encoding.javaName();
-  }
-
-  @Override
-  public String encodingNote() {
-    return encoding.note();
-  }
-
-  @Override
-  public List<String> fields() {
-    return fields;
   }
 }
