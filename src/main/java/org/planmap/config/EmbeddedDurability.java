@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * Makes every commit on the embedded H2GIS store reach the database file before it is acknowledged. H2 by default
  * writes commits to the file up to 500 ms later ({@code WRITE_DELAY}), so a killed process (kill -9, OOM killer)
  * lost the last acknowledged edits; {@code WRITE_DELAY 0} writes the store on every commit. (It is written to the
- * operating system, not fsynced: a power cut may still lose the last instant.)
+ * operating system, not fsynced: a power cut may still lose the last instant.) What a killed process leaves
+ * unfinished in the file is ended by {@link EmbeddedRecovery} on the next start.
  */
 @Component
 class EmbeddedDurability implements InitializingBean {
