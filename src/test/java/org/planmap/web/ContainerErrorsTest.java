@@ -27,14 +27,15 @@ class ContainerErrorsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = ';', quoteCharacter = '\'', textBlock = """
-      bbox pasted as a JSON array    ; GET /ogcapi/collections/parcels/items?bbox=[86,41,87,42] HTTP/1.1 ; 400 ; bbox
-      braces and a pipe in a query   ; GET /ogcapi/collections/parcels/items?plan={korla}|x HTTP/1.1    ; 400 ; plan
-      a quote in the query           ; GET /ogcapi/collections/parcels/items?q="x" HTTP/1.1              ; 400 ; percent-encoded
-      angle brackets in the query    ; GET /ogcapi/collections?<script> HTTP/1.1                         ; 400 ; percent-encoded
-      a raw space in the address     ; GET /ogcapi/coll ections HTTP/1.1                                 ; 400 ; percent-encoded
-      a bracket in the path          ; GET /ogcapi/collections/[parcels] HTTP/1.1                        ; 400 ; percent-encoded
-      a header name with a space     ; GET /ogcapi HTTP/1.1\\r\\nBad Header: 1                           ; 400 ; header
+  @CsvSource(delimiter = '¦', quoteCharacter = '\'', textBlock = """
+      bbox pasted as a JSON array    ¦ GET /ogcapi/collections/parcels/items?bbox=[86,41,87,42] HTTP/1.1 ¦ 400 ¦ bbox
+      braces and a pipe in a query   ¦ GET /ogcapi/collections/parcels/items?plan={korla}|x HTTP/1.1    ¦ 400 ¦ plan
+      a quote in the query           ¦ GET /ogcapi/collections/parcels/items?q="x" HTTP/1.1              ¦ 400 ¦ percent-encoded
+      angle brackets in the query    ¦ GET /ogcapi/collections?<script> HTTP/1.1                         ¦ 400 ¦ percent-encoded
+      a raw space in the address     ¦ GET /ogcapi/coll ections HTTP/1.1                                 ¦ 400 ¦ percent-encoded
+      a bracket in the path          ¦ GET /ogcapi/collections/[parcels] HTTP/1.1                        ¦ 400 ¦ percent-encoded
+      a header name with a space     ¦ GET /ogcapi HTTP/1.1\\r\\nBad Header: 1                           ¦ 400 ¦ header
+      a broken escape after a ;  ¦ GET /tiles/;%EF%BF%BD%EF%BF%BD%,%00%07 HTTP/1.1                 ¦ 400 ¦ address
       """)
   void refusedAsProblemJson(String name, String requestLine, int status, String words) throws Exception {
     String head = requestLine.replace("\\r\\n", "\r\n") + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
