@@ -197,7 +197,7 @@ public record ExchangeCrs(int epsg) {
     if (auth.find()) {
       try {
         return new ExchangeCrs(Integer.parseInt(auth.group(1)));
-      } catch (ApiException e) {
+      } catch (ApiException | NumberFormatException e) { // a code Planmap does not offer, or too long for a number
         return null;
       }
     }
