@@ -8,7 +8,6 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import javax.sql.DataSource;
@@ -46,11 +45,7 @@ class H2SpatialReadGate implements BeanPostProcessor {
 
   /** Whether a query reads through a spatial index: the {@code &&} operator is the only thing H2 uses it for. */
   static boolean spatialRead(String sql) {
-    if (sql == null || !sql.contains("&&")) {
-      return false;
-    }
-    String s = sql.stripLeading().toUpperCase(Locale.ROOT);
-    return s.startsWith("SELECT") || s.startsWith("WITH");
+    return sql != null && sql.contains("&&") && (startsWith(sql, "SELECT") || startsWith(sql, "WITH"));
   }
 
   /**
@@ -58,11 +53,17 @@ class H2SpatialReadGate implements BeanPostProcessor {
    * {@code SHUTDOWN} pass ungated: H2 commits DDL itself, and Planmap runs it only at start-up and restore.
    */
   static boolean write(String sql) {
-    if (sql == null) {
-      return true;
+    return sql == null || startsWith(sql, "INSERT") || startsWith(sql, "UPDATE") || startsWith(sql, "DELETE")
+        || startsWith(sql, "MERGE");
+  }
+
+  /** Whether {@code sql}, after leading white space, begins with {@code keyword} (any case), without copying it. */
+  private static boolean startsWith(String sql, String keyword) {
+    int i = 0;
+    while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
+      i++;
     }
-    String s = sql.stripLeading().toUpperCase(Locale.ROOT);
-    return s.startsWith("INSERT") || s.startsWith("UPDATE") || s.startsWith("DELETE") || s.startsWith("MERGE");
+    return sql.regionMatches(true, i, keyword, 0, keyword.length());
   }
 
   private final class GatedDataSource extends DelegatingDataSource {

@@ -106,7 +106,7 @@ public record ExchangeCrs(int epsg) {
     if (g == null || !projected()) {
       return g;
     }
-    return transform(g, transform(4490, epsg), false, label());
+    return transform(g, transform(4490, epsg), false, this);
   }
 
   /**
@@ -121,7 +121,7 @@ public record ExchangeCrs(int epsg) {
       g.setSRID(Geometries.WGS84);
       return g;
     }
-    return transform(g, transform(epsg, 4490), true, label());
+    return transform(g, transform(epsg, 4490), true, this);
   }
 
   /** Parsed CRSs are shared; transforms keep scratch state, so each thread has its own. */
@@ -141,7 +141,7 @@ public record ExchangeCrs(int epsg) {
    * Converts every coordinate; one that the projection cannot convert (outside the zone's domain, infinite, not a
    * number: proj4j throws or answers a non-finite value) is refused in words with the coordinate, never a 500.
    */
-  private static Geometry transform(Geometry g, CoordinateTransform t, boolean toStored, String label) {
+  private static Geometry transform(Geometry g, CoordinateTransform t, boolean toStored, ExchangeCrs crs) {
     Geometry copy = Geometries.FACTORY.createGeometry(g);
     ProjCoordinate in = new ProjCoordinate();
     ProjCoordinate out = new ProjCoordinate();
@@ -157,10 +157,10 @@ public record ExchangeCrs(int epsg) {
         }
         if (!Double.isFinite(out.x) || !Double.isFinite(out.y)) {
           throw ApiException.badRequest(toStored
-              ? "the coordinate " + in.x + ", " + in.y + " cannot be read in " + label + ": it lies outside where"
+              ? "the coordinate " + in.x + ", " + in.y + " cannot be read in " + crs.label() + ": it lies outside where"
                   + " that coordinate system is defined. Check the coordinates, or the .prj / the coordinate system"
                   + " you chose"
-              : "a feature at longitude " + in.x + ", latitude " + in.y + " cannot be projected to " + label
+              : "a feature at longitude " + in.x + ", latitude " + in.y + " cannot be projected to " + crs.label()
                   + ": it lies too far outside that zone. Choose the zone of the features, or CGCS2000 lon/lat");
         }
         seq.setOrdinate(i, 0, out.x);
